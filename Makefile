@@ -1,0 +1,43 @@
+# One place for every set-up step, so a fresh Debian machine with Python 3.11 needs only
+# `make demo` (build and serve the demo workspace) or `make test` (the whole suite, as CI runs it).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DEMO_WORKSPACE ?= .clew-demo
+
+.PHONY: install demo test lint typecheck pytest bench lock clean
+
+# The virtual environment is rebuilt when the lock or the project metadata changes.
+$(BIN)/.installed: requirements/lock.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 (apt-get install python3.11 python3.11-venv) or run make PYTHON=python3"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+install: $(BIN)/.installed
+
+demo: install
+	$(BIN)/clew --workspace $(DEMO_WORKSPACE) demo --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check clew tests benchmarks
+	$(BIN)/ruff format --check clew tests benchmarks
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+bench: install
+	$(BIN)/python benchmarks/ingest_throughput.py
+
+lock:
+	requirements/lock.sh
+
+clean:
+	rm -rf $(VENV) $(DEMO_WORKSPACE) .mypy_cache .pytest_cache .ruff_cache

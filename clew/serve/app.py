@@ -1,0 +1,109 @@
+"""The JSON API over a workspace (the web pages arrive with their own issue).
+
+Every list has the same shape, ``{"total", "limit", "offset", "items"}``, and every error the
+same body, ``{"ok": false, "error", "status"}``, so clients handle them in one place. The
+interactive docs are off: FastAPI's bundled Swagger page loads its assets from a CDN, and clew
+makes no request the user did not ask for. The OpenAPI schema stays at ``/openapi.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from clew import __version__
+from clew.model import Article
+from clew.store import Store
+
+EXCERPT_CHARS = 280
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
+
+
+def _article_summary(article: Article) -> dict[str, Any]:
+    data = article.to_dict()
+    text = data.pop("text")
+    data["excerpt"] = text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS].rstrip() + "…"
+    data["chars"] = len(text)
+    return data
+
+
+def create_app(store: Store) -> FastAPI:
+    app = FastAPI(
+        title="clew",
+        version=__version__,
+        description="Allegations in reports on organ trafficking, with their evidence and sources.",
+        docs_url=None,
+        redoc_url=None,
+    )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+        )
+        return _error(400, f"invalid request ({problems})")
+
+    @app.get("/", summary="What this server offers")
+    def index() -> dict[str, Any]:
+        return {
+            "clew": __version__,
+            "endpoints": {
+                "articles": "/api/articles",
+                "article": "/api/articles/{id}",
+                "search": "/api/search?q=TEXT",
+                "status": "/api/status",
+                "schema": "/openapi.json",
+            },
+        }
+
+    @app.get("/api/articles", summary="Articles, newest first, one page at a time")
+    def list_articles(
+        limit: int = Query(50, ge=1, le=1000, description="Items per page."),
+        offset: int = Query(0, ge=0, description="Items to skip."),
+        outlet: str | None = Query(None, description="Only articles of this outlet."),
+    ) -> dict[str, Any]:
+        total, items = store.list_articles(limit=limit, offset=offset, outlet=outlet)
+        return {
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "items": [_article_summary(a) for a in items],
+        }
+
+    @app.get("/api/articles/{article_id}", summary="One article with its text and claims")
+    def get_article(article_id: str) -> dict[str, Any]:
+        article = store.get_article(article_id)
+        if article is None:
+            raise HTTPException(404, f"no article {article_id!r}; list them at /api/articles")
+        data = article.to_dict()
+        data["claims"] = [c.to_dict() for c in store.claims_for_article(article_id)]
+        return data
+
+    @app.get("/api/search", summary="Full-text search over articles and claims")
+    def search(
+        q: str = Query(..., min_length=1, description="Words to find; quote a phrase."),
+        limit: int = Query(20, ge=1, le=200),
+    ) -> dict[str, Any]:
+        return {"query": q, **store.search(q, limit)}
+
+    @app.get("/api/status", summary="Rows per table and articles per outlet")
+    def status() -> dict[str, Any]:
+        return {
+            "tables": store.counts(),
+            "outlets": [
+                {"outlet": o, "articles": n, "claims": c} for o, n, c in store.outlet_counts()
+            ],
+        }
+
+    return app

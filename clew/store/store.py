@@ -185,10 +185,10 @@ class Store:
             ).all()
             return total, [self._article_from_row(conn, row) for row in rows]
 
-    def iter_articles(self, *, pending_version: str | None = None) -> Iterator[Article]:
-        """Every article in ingest order; with ``pending_version``, only those not yet
+    def article_ids(self, *, pending_version: str | None = None) -> list[str]:
+        """Ids of every article in ingest order; with ``pending_version``, only those not yet
         extracted by that extractor version (what a resumed or re-run extraction must do)."""
-        query = sa.select(articles).order_by(articles.c.pk)
+        query = sa.select(articles.c.id).order_by(articles.c.pk)
         if pending_version is not None:
             query = query.where(
                 sa.or_(
@@ -197,8 +197,25 @@ class Store:
                 )
             )
         with self.engine.connect() as conn:
-            for row in conn.execute(query).all():
-                yield self._article_from_row(conn, row)
+            return list(conn.execute(query).scalars())
+
+    def iter_articles(self, ids: Iterable[str], chunk: int = 200) -> Iterator[Article]:
+        """The articles of ``ids``, in that order, read a chunk at a time to keep memory flat."""
+        batch: list[str] = []
+        for article_id in ids:
+            batch.append(article_id)
+            if len(batch) == chunk:
+                yield from self._articles_in_order(batch)
+                batch = []
+        yield from self._articles_in_order(batch)
+
+    def _articles_in_order(self, ids: list[str]) -> list[Article]:
+        if not ids:
+            return []
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(articles).where(articles.c.id.in_(ids))).all()
+            by_id = {row.id: self._article_from_row(conn, row) for row in rows}
+        return [by_id[i] for i in ids if i in by_id]
 
     # --- extraction results ---------------------------------------------------------------
 

@@ -1,0 +1,353 @@
+"""clew_claims: one claim per act a sentence alleges, with its roles filled from the parse.
+
+Acts are found by the trigger lexicon (clew/schema/act_triggers.yaml) through a Matcher on
+lemmas and a PhraseMatcher on lower case; a multi-word phrase wins over the single words inside
+it. The parse then fills the roles: the doer is the active subject or the passive agent (for
+arrests and prosecutions, the suspect: the object, or the passive subject), climbing through
+coordinated and subordinate verbs; the object decides between selling organs, people or goods.
+Results are plain dicts on ``doc._.clew_claims``; clew_modality adds modality and sources.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from clew.extract import lexicons
+from clew.extract.components.common import (
+    PLACE_LABELS,
+    conjuncts,
+    ent_of,
+    is_passive,
+    noun_phrase,
+    record_error,
+    span_index,
+)
+from clew.schema import SCHEMA_DIR
+
+SUSPECT_ACTS = {"arrest", "prosecution"}
+NO_PERPETRATOR_ACTS = {"rescue", "transplant_tourism"}
+RELATIVE = {"who", "which", "that", "whom"}
+SKIP_SUBJECTS = {"there", "it", "i", "we", "you", "this", "what", "some", "which", "who", "that"}
+ORGAN_ACTS = {"organ_removal", "organ_sale", "transplant_tourism"}
+AUTHORITIES = {"police", "ministry", "court"}
+COUNTED = {"transplant", "operation", "surgery", "case", "procedure", "fatality", "death"}
+
+
+class Claims:
+    def __init__(
+        self,
+        nlp: Language,
+        schema_dir: Path,
+        carry_perpetrators: bool,
+        carry_organs: bool,
+        carry_locations: bool,
+    ) -> None:
+        self.triggers = lexicons.triggers(schema_dir)
+        self.reporting = set(lexicons.attribution_cues(schema_dir).verbs)
+        self.carry_perpetrators = carry_perpetrators
+        self.carry_organs = carry_organs
+        self.carry_locations = carry_locations
+        self.matcher = Matcher(nlp.vocab)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for n, trig in enumerate(self.triggers):
+            if trig.lemmas:
+                words = list(trig.lemmas)
+                self.matcher.add(f"T{n}", [[{"LEMMA": {"IN": words}}], [{"LOWER": {"IN": words}}]])
+            if trig.phrases:
+                self.phrases.add(f"T{n}", [nlp.make_doc(p) for p in trig.phrases])
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            doc._.clew_claims = self.find(doc)
+        except Exception as exc:
+            doc._.clew_claims = []
+            record_error(doc, "clew_claims", exc)
+        return doc
+
+    def find(self, doc: Doc) -> list[dict[str, Any]]:
+        labels = span_index(doc)
+        sents = list(doc.sents)
+        sent_of = {s.start: n for n, s in enumerate(sents)}
+        hits: dict[int, list[tuple[Token, lexicons.Trigger, bool]]] = {}
+        covered: set[int] = set()
+        for match_id, start, end in self.phrases(doc):
+            trig = self.triggers[int(doc.vocab.strings[match_id][1:])]
+            token = doc[start:end].root
+            covered.update(range(start, end))
+            hits.setdefault(sent_of[token.sent.start], []).append((token, trig, True))
+        for match_id, start, _end in self.matcher(doc):
+            if start in covered:
+                continue
+            trig = self.triggers[int(doc.vocab.strings[match_id][1:])]
+            token = doc[start]
+            hits.setdefault(sent_of[token.sent.start], []).append((token, trig, False))
+        doc_organs = Counter(i for tags in labels.values() for label, i in tags if label == "ORGAN")
+        claims: list[dict[str, Any]] = []
+        last_perpetrators: list[str] = []
+        last_places: list[str] = []
+        for n in sorted(hits):
+            sent = sents[n]
+            tags = {label for i in range(sent.start, sent.end) for label, _ in labels.get(i, [])}
+            organ_context = bool(tags & {"ORGAN", "ORGAN_GENERIC"})
+            domain = organ_context or bool(tags & {"PERSON_NOUN", "GROUP_HEAD", "GROUP_NAME"})
+            acts: dict[str, Token] = {}
+            for token, trig, phrase in sorted(hits[n], key=lambda h: h[0].i):
+                if trig.requires == "organ" and not organ_context:
+                    continue
+                if trig.requires == "domain" and not (domain or phrase):
+                    continue
+                if trig.passive_only and not is_passive(token):
+                    continue
+                if trig.pos and token.pos_ not in trig.pos and not phrase:
+                    continue
+                if self.names_a_group(token, labels):
+                    continue  # "an organ trafficking ring" names a group, it alleges no act
+                if token.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"} and not phrase:
+                    continue
+                act = trig.act
+                kind = self.object_class(token, labels)
+                if kind in trig.object_acts:
+                    act = trig.object_acts[kind]
+                acts.setdefault(act, token)
+            for act, token in acts.items():
+                claim = self.roles(doc, sent, act, token, labels)
+                claim["sentence"] = n
+                if claim["perpetrators"]:
+                    if act not in SUSPECT_ACTS:
+                        last_perpetrators = claim["perpetrators"]
+                elif self.carry_perpetrators and act not in SUSPECT_ACTS | NO_PERPETRATOR_ACTS:
+                    claim["perpetrators"] = list(last_perpetrators)
+                if not claim["organs"] and self.carry_organs and doc_organs and act in ORGAN_ACTS:
+                    claim["organs"] = [doc_organs.most_common(1)[0][0]]
+                places = [*claim["locations"], claim["origin"], claim["destination"]]
+                if any(places):
+                    last_places = claim["locations"] or [p for p in places if p][:1]
+                elif self.carry_locations:
+                    claim["locations"] = list(last_places)
+                claims.append(claim)
+        return claims
+
+    def names_a_group(self, token: Token, labels: dict[int, list[tuple[str, str]]]) -> bool:
+        if token.dep_ not in {"compound", "amod", "nmod"}:
+            return False
+        head = token.head
+        while head.dep_ in {"compound", "amod"} and head.head.i != head.i:
+            head = head.head
+        return any(label == "GROUP_HEAD" for label, _ in labels.get(head.i, []))
+
+    def object_class(self, token: Token, labels: dict[int, list[tuple[str, str]]]) -> str | None:
+        """Whether what the act is done to is a person, an organ or a commodity."""
+        objects = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        objects += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in {"of", "in"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if token.dep_ in {"amod", "compound", "acl"} and token.head.pos_ == "NOUN":
+            objects.append(token.head)
+        for obj in objects:
+            for t in conjuncts(obj):
+                tags = {label for label, _ in labels.get(t.i, [])}
+                if "ORGAN" in tags or "ORGAN_GENERIC" in tags:
+                    return "organ"
+                if "PERSON_NOUN" in tags or t.ent_type_ == "PERSON":
+                    return "person"
+                if "COMMODITY" in tags:
+                    return "commodity"
+        return None
+
+    def roles(
+        self,
+        doc: Doc,
+        sent: Span,
+        act: str,
+        token: Token,
+        labels: dict[int, list[tuple[str, str]]],
+    ) -> dict[str, Any]:
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        trail = len(text) - len(text.rstrip())
+        victims_heads = self.victims(token, labels)
+        places = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+        origin = next((e.text for e in places if e.root.head.lower_ == "from"), None)
+        destination = next(
+            (
+                e.text
+                for e in places
+                if e.root.head.lower_ in {"to", "into"} and e.root.head.head.lower_ != "according"
+            ),
+            None,
+        )
+        organs = list(
+            dict.fromkeys(
+                ident
+                for i in range(sent.start, sent.end)
+                for label, ident in labels.get(i, [])
+                if label == "ORGAN"
+            )
+        )
+        quantities = [q for q in doc._.clew_quantities or [] if sent.start <= q["start"] < sent.end]
+        dates = [e.text for e in sent.ents if e.label_ == "DATE"]
+        return {
+            "act": act,
+            "start": sent.start_char + lead,
+            "end": sent.end_char - trail,
+            "text": text.strip(),
+            "trigger": token.i,
+            "perpetrators": self.perpetrators(doc, act, token, labels),
+            "victims": [noun_phrase(v).text for v in victims_heads],
+            "victim_count": self.count(victims_heads, quantities, labels, doc),
+            "victim_ages": next((q["value"] for q in quantities if q["label"] == "age"), None),
+            "organs": organs,
+            "locations": list(dict.fromkeys(e.text for e in places if e.text != destination)),
+            "origin": origin,
+            "destination": destination,
+            "date_text": dates[0] if dates else None,
+            "money": next((q["value"] for q in quantities if q["label"] == "money"), None),
+        }
+
+    def perpetrators(
+        self, doc: Doc, act: str, token: Token, labels: dict[int, list[tuple[str, str]]]
+    ) -> list[str]:
+        if act in NO_PERPETRATOR_ACTS:
+            return []
+        if act in SUSPECT_ACTS:
+            doers = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+            doers += [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            if not doers and token.lemma_.lower() in {"plead", "stand"}:
+                doers = [c for c in token.children if c.dep_ == "nsubj"]
+        else:
+            doers = []
+            current = token
+            for _ in range(5):
+                if current.lemma_.lower() in self.reporting and current is not token:
+                    break
+                found = _doer(current)
+                if found is not None:
+                    doers = [found]
+                    break
+                if current.dep_ in {"ROOT"} or current.head is current:
+                    break
+                current = current.head
+        names: list[str] = []
+        coref = doc._.clew_coref or {}
+        for doer in doers:
+            if doer.lower_ in RELATIVE and doer.head.dep_ == "relcl":
+                doer = doer.head.head
+            for t in conjuncts(doer):
+                tags = {label for label, _ in labels.get(t.i, [])}
+                if t.i in coref:
+                    names.append(coref[t.i])
+                elif "PERSON_NOUN" in tags and act not in SUSPECT_ACTS and not t.ent_type_:
+                    continue  # "children" are not the doers
+                elif t.lower_ in SKIP_SUBJECTS or t.pos_ == "PRON":
+                    continue
+                elif tags & {"ORGAN", "ORGAN_GENERIC"} or t.ent_type_ in PLACE_LABELS:
+                    continue  # organs and places are not doers
+                elif (
+                    act not in SUSPECT_ACTS
+                    and {i for lab, i in labels.get(t.i, []) if lab == "GROUP_HEAD"} & AUTHORITIES
+                ):
+                    continue  # the police who uncover a crime are not its perpetrators
+                else:
+                    ent = ent_of(t)
+                    names.append(
+                        ent.text if ent is not None else noun_phrase(t, keep_det=False).text
+                    )
+        return list(dict.fromkeys(names))
+
+    def victims(self, token: Token, labels: dict[int, list[tuple[str, str]]]) -> list[Token]:
+        candidates = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        candidates += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        found = []
+        for cand in candidates:
+            for t in conjuncts(cand):
+                tags = {label for label, _ in labels.get(t.i, [])}
+                if "PERSON_NOUN" in tags or t.ent_type_ == "PERSON":
+                    found.append(t)
+        if not found:
+            sent = token.sent
+            for t in sent:
+                tags = {label for label, _ in labels.get(t.i, [])}
+                if "PERSON_NOUN" in tags and t.dep_ in {"dobj", "nsubjpass", "pobj", "nsubj"}:
+                    found.append(t)
+                    break
+        return found
+
+    def count(
+        self,
+        victims: list[Token],
+        quantities: list[dict[str, Any]],
+        labels: dict[int, list[tuple[str, str]]],
+        doc: Doc,
+    ) -> int | None:
+        counts = [q for q in quantities if q["label"] == "count"]
+        heads = {v.i for v in victims}
+        for q in counts:
+            if q["head"] in heads:
+                return int(q["value"])
+        for q in counts:
+            head = doc[q["head"]]
+            tags = {label for label, _ in labels.get(head.i, [])}
+            if "PERSON_NOUN" in tags or head.lemma_.lower() in COUNTED:
+                return int(q["value"])
+        if len(victims) == 1:
+            v = victims[0]
+            if v.ent_type_ == "PERSON" or (
+                v.tag_ == "NN" and any(c.lower_ in {"a", "an", "one"} for c in v.children)
+            ):
+                return 1
+        return None
+
+
+def _doer(verb: Token) -> Token | None:
+    passive = is_passive(verb)
+    for child in verb.children:
+        if child.dep_ == "agent" and passive:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "nsubj" and not passive:
+            return child
+    return None
+
+
+@Language.factory(
+    "clew_claims",
+    default_config={
+        "schema_dir": None,
+        "carry_perpetrators": True,
+        "carry_organs": False,
+        "carry_locations": True,
+    },
+    requires=["token.dep", "token.lemma", "doc.ents", "doc.spans", "doc._.clew_coref"],
+    assigns=["doc._.clew_claims"],
+)
+def make_claims(
+    nlp: Language,
+    name: str,
+    schema_dir: str | None,
+    carry_perpetrators: bool,
+    carry_organs: bool,
+    carry_locations: bool,
+) -> Claims:
+    where = Path(schema_dir) if schema_dir else SCHEMA_DIR
+    return Claims(nlp, where, carry_perpetrators, carry_organs, carry_locations)

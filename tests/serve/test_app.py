@@ -71,7 +71,10 @@ def test_search_and_status(client: TestClient) -> None:
     assert len(found["articles"]) == 7
     status = client.get("/api/status").json()
     assert status["tables"]["articles"] == 7
-    assert {o["outlet"] for o in status["outlets"]} == {"The Meridian Ledger", "Balkan Wire Service"}
+    assert {o["outlet"] for o in status["outlets"]} == {
+        "The Meridian Ledger",
+        "Balkan Wire Service",
+    }
 
 
 def test_no_page_loads_assets_from_elsewhere(client: TestClient) -> None:

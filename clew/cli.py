@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -80,6 +81,9 @@ def cli(ctx: click.Context, workspace: Path, database: str | None) -> None:
 
         clew --workspace my-case ingest ~/saved-articles/ && clew -w my-case serve
     """
+    # pypdf logs every repaired defect ("EOF marker not found") over the progress bar; a PDF
+    # that cannot be read still comes back as a Failure in the closing table.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     ctx.obj = Workspace(workspace, database)
 
 
@@ -368,6 +372,176 @@ def demo(ws: Workspace, host: str, port: int, then_serve: bool) -> None:
     _extract_workspace(ws, None, redo_all=False, progress=True)
     if then_serve:
         _serve(ws, host, port)
+
+
+@cli.command()
+@click.option(
+    "--outlets",
+    "outlets_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="An outlet table of your own (see clew/schema/outlets.yaml for its format).",
+)
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
+@click.pass_obj
+@friendly_errors
+def link(ws: Workspace, outlets_file: Path | None, progress: bool) -> None:
+    """Join the workspace's claims into graded allegations (entities, echoes, lines of evidence).
+
+    Recomputes everything from the whole workspace, so running it after new reports arrive
+    gives what a fresh workspace would: run it after every ingest and extract.
+
+    Example:
+
+        clew --workspace my-case link --outlets my-outlets.yaml
+    """
+    from rich.progress import Progress
+
+    from clew.grade import grade_graph
+    from clew.link import STEPS, link_corpus
+    from clew.link.outlets import outlet_entries
+    from clew.store.graph import load_corpus, save_graph
+
+    articles, claims, mentions = load_corpus(ws.store)
+    with Progress(console=err, disable=not progress, transient=True) as bar:
+        task = bar.add_task("linking", total=len(STEPS) + 2)
+
+        def step(name: str) -> None:
+            bar.update(task, description=name, advance=1)
+
+        graph = link_corpus(
+            articles,
+            claims,
+            mentions,
+            outlets=outlet_entries(outlets_file) if outlets_file else None,
+            progress=step,
+        )
+        step("grading")
+        grade_graph(graph)
+        step("saving")
+        save_graph(ws.store, graph)
+    summary = Table(title="link")
+    for column in ("reports", "claims", "entities", "allegations", "independent lines", "links"):
+        summary.add_column(column, justify="right")
+    summary.add_row(
+        str(len(articles)),
+        str(len(claims)),
+        str(len(graph.entities)),
+        str(len(graph.allegations)),
+        str(sum(len(v) for v in graph.lines.values())),
+        str(len(graph.links)),
+    )
+    err.print(summary)
+
+
+@cli.command()
+@click.option("--act", help="Only this act (an id of clew/schema/act_types.yaml).")
+@click.option("--actor", help="Only allegations against a perpetrator whose name contains this.")
+@click.option("--place", help="Only allegations at a place whose name contains this.")
+@click.option("--grade", help='A grade ("C3"), or its letter or digit alone ("C", "3").')
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.pass_obj
+@friendly_errors
+def allegations(
+    ws: Workspace,
+    act: str | None,
+    actor: str | None,
+    place: str | None,
+    grade: str | None,
+    limit: int,
+    fmt: str,
+) -> None:
+    """List allegations, most reports first, with their independent lines and grade.
+
+    Example:
+
+        clew allegations --actor "Vardar Brotherhood" --grade F --format json
+    """
+    from clew.store.graph import allegation_json, claims_of, list_allegations
+
+    total, items = list_allegations(
+        ws.store, limit=limit, act=act, actor=actor, place=place, grade=grade
+    )
+    if fmt == "json":
+        found = claims_of(ws.store, [a.id for a in items])
+        click.echo(
+            json.dumps(
+                {"total": total, "items": [allegation_json(a, found.get(a.id, [])) for a in items]},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    table = Table(title=f"{total} allegation{'s' if total != 1 else ''}")
+    for column in ("id", "act", "perpetrators", "places", "reports", "lines", "grade"):
+        table.add_column(column, overflow="fold")
+    for a in items:
+        table.add_row(
+            a.id[:10],
+            a.act,
+            ", ".join(a.perpetrators) or "(unnamed)",
+            ", ".join(a.places),
+            str(a.reports),
+            str(a.independent_lines),
+            a.grade or "",
+        )
+    out.print(table)
+
+
+@cli.command()
+@click.argument("allegation_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a tree.")
+@click.pass_obj
+@friendly_errors
+def show(ws: Workspace, allegation_id: str, as_json: bool) -> None:
+    """Show one allegation's evidence: lines of evidence, their reports, their sentences.
+
+    ALLEGATION_ID may be the first characters of the id, as `clew allegations` prints it.
+
+    Example:
+
+        clew show 3eddfb8bc8
+    """
+    from rich.tree import Tree
+
+    from clew.store.graph import find_allegation_id, get_allegation, record_json
+
+    full = find_allegation_id(ws.store, allegation_id)
+    record = get_allegation(ws.store, full) if full else None
+    if record is None:
+        raise click.ClickException(
+            f"no single allegation with an id starting {allegation_id!r}; "
+            "list them with `clew allegations`"
+        )
+    data = record_json(record)
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    a = record.allegation
+    who = ", ".join(a.perpetrators) or "unnamed perpetrators"
+    tree = Tree(f"[bold]{a.act}[/] by {who} — grade [bold]{a.grade}[/] ({a.reports} reports, "
+                f"{a.independent_lines} independent line(s))")  # fmt: skip
+    for line in data["lines"]:
+        root = line["root_source"] or {"name": "unknown", "kind": "?"}
+        branch = tree.add(
+            f"line {line['reliability'] or ''}: root {root['kind']} “{root['name']}” — "
+            f"{line['reason']}"
+        )
+        for report in line["reports"]:
+            leaf = branch.add(
+                f"{report['outlet'] or '(no outlet)'} {report['published'] or ''} "
+                f"{report['title'] or report['article_id'][:12]}"
+            )
+            for sentence in report["sentences"]:
+                leaf.add(f"[italic]{sentence}[/]")
+    for denial in data["denied_by"]:
+        tree.add(f"[red]denied[/]: {denial['sentence']}")
+    why = tree.add("why this grade")
+    for sentence in a.rationale:
+        why.add(sentence)
+    out.print(tree)
 
 
 def main() -> None:

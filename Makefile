@@ -35,6 +35,7 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python benchmarks/ingest_throughput.py
+	$(BIN)/python benchmarks/extract_throughput.py
 
 lock:
 	requirements/lock.sh

@@ -83,6 +83,21 @@ class ModalityCue:
 
 
 @dataclass(frozen=True)
+class ActorTerms:
+    actors: tuple[str, ...]
+    quantifiers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KnownName:
+    """A name of aliases.yaml: the label clew shows and its display form for a perpetrator."""
+
+    label: str
+    display: str
+    type: str
+
+
+@dataclass(frozen=True)
 class VictimTerms:
     persons: tuple[str, ...]
     commodities: tuple[str, ...]
@@ -227,6 +242,69 @@ def victim_terms(schema_dir: Path = SCHEMA_DIR) -> VictimTerms:
         _words(path, data.get("persons"), "persons"),
         _words(path, data.get("commodities"), "commodities"),
     )
+
+
+@cache
+def actor_terms(schema_dir: Path = SCHEMA_DIR) -> ActorTerms:
+    path = schema_dir / "actor_terms.yaml"
+    data = _mapping(path, "actor terms")
+    return ActorTerms(
+        _words(path, data.get("actors"), "actors"),
+        _words(path, data.get("quantifiers"), "quantifiers"),
+    )
+
+
+@cache
+def known_names(schema_dir: Path = SCHEMA_DIR) -> dict[str, KnownName]:
+    """Every name and alias of aliases.yaml (read only; the linking stage owns the file), keyed
+    by its lower case, or by itself when written in capitals ("IS" must not match "is"). The
+    display form of a group with an acronym is "Label (ACRONYM)", the usual way reports write it,
+    so either form a reader looks for is there."""
+    path = schema_dir / "aliases.yaml"
+    if not path.exists():
+        return {}
+    data = load_yaml(path)
+    if not isinstance(data, list):
+        raise SchemaError(f"{path}: expected a list of entities")
+    result: dict[str, KnownName] = {}
+    for entry in data:
+        if not isinstance(entry, dict) or not isinstance(entry.get("label"), str):
+            continue
+        label = entry["label"]
+        aliases = [a for a in entry.get("aliases") or [] if isinstance(a, str) and a.strip()]
+        acronym = next((a for a in aliases if a.isupper() and len(a) >= 3 and " " not in a), None)
+        display = f"{label} ({acronym})" if acronym and entry.get("type") == "group" else label
+        known = KnownName(label, display, str(entry.get("type", "")))
+        for name in (label, *aliases):
+            key = name if name.isupper() else name.lower()
+            result.setdefault(key, known)
+    return result
+
+
+def known_name(name: str, schema_dir: Path = SCHEMA_DIR) -> KnownName | None:
+    table = known_names(schema_dir)
+    if name.isupper():
+        return table.get(name)
+    return table.get(name) or table.get(name.lower())
+
+
+@cache
+def demonyms(schema_dir: Path = SCHEMA_DIR) -> dict[str, str]:
+    """Nationality word (lower case) -> country name, from demonyms.yaml (read only; the linking
+    stage owns the file)."""
+    path = schema_dir / "demonyms.yaml"
+    if not path.exists():
+        return {}
+    data = load_yaml(path)
+    if not isinstance(data, list):
+        raise SchemaError(f"{path}: expected a list of countries")
+    result: dict[str, str] = {}
+    for entry in data:
+        if isinstance(entry, dict) and isinstance(entry.get("label"), str):
+            for word in entry.get("demonyms") or []:
+                if isinstance(word, str) and word.strip():
+                    result.setdefault(word.strip().lower(), entry["label"])
+    return result
 
 
 def modality_rank(modality: str) -> int:

@@ -36,6 +36,7 @@ RELATIVE = {"who", "which", "that", "whom"}
 SKIP_SUBJECTS = {"there", "it", "i", "we", "you", "this", "what", "some", "which", "who", "that"}
 ORGAN_ACTS = {"organ_removal", "organ_sale", "transplant_tourism"}
 AUTHORITIES = {"police", "ministry", "court"}
+CONCRETE_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "DATE", "CARDINAL", "MONEY"}
 COUNTED = {"transplant", "operation", "surgery", "case", "procedure", "fatality", "death"}
 
 
@@ -50,6 +51,11 @@ class Claims:
     ) -> None:
         self.triggers = lexicons.triggers(schema_dir)
         self.reporting = set(lexicons.attribution_cues(schema_dir).verbs)
+        self.schema_dir = schema_dir
+        self.demonyms = lexicons.demonyms(schema_dir)
+        actor_terms = lexicons.actor_terms(schema_dir)
+        self.actor_nouns = set(actor_terms.actors)
+        self.quantifiers = set(actor_terms.quantifiers)
         self.carry_perpetrators = carry_perpetrators
         self.carry_organs = carry_organs
         self.carry_locations = carry_locations
@@ -115,7 +121,12 @@ class Claims:
                 if kind in trig.object_acts:
                     act = trig.object_acts[kind]
                 acts.setdefault(act, token)
+            verbal = any(t.pos_ == "VERB" for t in acts.values())
             for act, token in acts.items():
+                if self.is_background(sent, token, tags):
+                    continue
+                if verbal and self.is_mention(token):
+                    continue
                 claim = self.roles(doc, sent, act, token, labels)
                 claim["sentence"] = n
                 if claim["perpetrators"]:
@@ -132,6 +143,25 @@ class Claims:
                     claim["locations"] = list(last_places)
                 claims.append(claim)
         return claims
+
+    def is_background(self, sent: Span, token: Token, tags: set[str]) -> bool:
+        """A generic statement, not a claim (GUIDE.md): the act is only named as a noun ("organ
+        trafficking is rare", "the black market for harvested organs") and the sentence names
+        no one, nowhere, no time and no number, so nobody is said to have done anything."""
+        if token.pos_ == "VERB" or "GROUP_NAME" in tags:
+            return False
+        return not any(e.label_ in CONCRETE_LABELS for e in sent.ents)
+
+    def is_mention(self, token: Token) -> bool:
+        """A nominal act that only qualifies something else ("kidnapped for the purposes of
+        organ trafficking", "the organ trafficking business"): when a verb in the same sentence
+        says what was done, the noun adds no act of its own."""
+        if token.pos_ == "VERB":
+            return False
+        head = token
+        while head.dep_ in {"compound", "amod"} and head.head.i != head.i:
+            head = head.head
+        return head.dep_ in {"pobj", "compound", "amod", "poss"} or head is not token
 
     def names_a_group(self, token: Token, labels: dict[int, list[tuple[str, str]]]) -> bool:
         if token.dep_ not in {"compound", "amod", "nmod"}:
@@ -204,15 +234,35 @@ class Claims:
             "trigger": token.i,
             "perpetrators": self.perpetrators(doc, act, token, labels),
             "victims": [noun_phrase(v).text for v in victims_heads],
-            "victim_count": self.count(victims_heads, quantities, labels, doc),
+            "victim_count": self.count(victims_heads, quantities, labels, doc, token),
             "victim_ages": next((q["value"] for q in quantities if q["label"] == "age"), None),
             "organs": organs,
-            "locations": list(dict.fromkeys(e.text for e in places if e.text != destination)),
+            "locations": list(
+                dict.fromkeys(
+                    [
+                        *(e.text for e in places if e.text != destination),
+                        *self.nationality_places(sent, {e.text for e in places}),
+                    ]
+                )
+            ),
             "origin": origin,
             "destination": destination,
             "date_text": dates[0] if dates else None,
             "money": next((q["value"] for q in quantities if q["label"] == "money"), None),
         }
+
+    def nationality_places(self, sent: Span, named: set[str]) -> list[str]:
+        """Countries named by an adjective of nationality: "Egyptian police", "a Mexican
+        cartel" place the act in Egypt, Mexico. A plural noun ("Egyptians who bought kidneys")
+        names people, not a place, and a country already named is not repeated."""
+        found = []
+        for t in sent:
+            country = self.demonyms.get(t.lower_)
+            if country is None or country in named or t.tag_ in {"NNS", "NNPS"}:
+                continue
+            if t.dep_ in {"amod", "compound", "nmod"} and t.head.pos_ in {"NOUN", "PROPN"}:
+                found.append(country)
+        return found
 
     def perpetrators(
         self, doc: Doc, act: str, token: Token, labels: dict[int, list[tuple[str, str]]]
@@ -252,6 +302,8 @@ class Claims:
                 tags = {label for label, _ in labels.get(t.i, [])}
                 if t.i in coref:
                     names.append(coref[t.i])
+                elif not self.is_actor(t, act, tags):
+                    continue  # "hundreds", "the 2006 investigation", "India's rules"
                 elif "PERSON_NOUN" in tags and act not in SUSPECT_ACTS and not t.ent_type_:
                     continue  # "children" are not the doers
                 elif t.lower_ in SKIP_SUBJECTS or t.pos_ == "PRON":
@@ -264,11 +316,30 @@ class Claims:
                 ):
                     continue  # the police who uncover a crime are not its perpetrators
                 else:
-                    ent = ent_of(t)
+                    named = _appositive_name(t)
+                    ent = named or ent_of(t)
                     names.append(
                         ent.text if ent is not None else noun_phrase(t, keep_det=False).text
                     )
-        return list(dict.fromkeys(names))
+        return list(dict.fromkeys(self.canonical(n) for n in names))
+
+    def is_actor(self, t: Token, act: str, tags: set[str]) -> bool:
+        """Whether a noun can name a doer: a named person or group, a group word, a role in the
+        trade (actor_terms.yaml) or, for arrests and trials, a person noun; never a bare count."""
+        if t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in self.quantifiers:
+            return False
+        if t.ent_type_ in {"PERSON", "ORG", "NORP"}:
+            return True
+        if tags & {"GROUP_NAME", "GROUP_HEAD"} or t.lemma_.lower() in self.actor_nouns:
+            return True
+        return "PERSON_NOUN" in tags and act in SUSPECT_ACTS
+
+    def canonical(self, name: str) -> str:
+        """One name for one group however a report writes it (aliases.yaml): "ISIS", "Daesh"
+        and "the Islamic State" all give "Islamic State (ISIS)"."""
+        bare = name[4:] if name.lower().startswith("the ") else name
+        known = lexicons.known_name(bare, self.schema_dir)
+        return known.display if known is not None and known.type == "group" else name
 
     def victims(self, token: Token, labels: dict[int, list[tuple[str, str]]]) -> list[Token]:
         candidates = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
@@ -300,24 +371,54 @@ class Claims:
         quantities: list[dict[str, Any]],
         labels: dict[int, list[tuple[str, str]]],
         doc: Doc,
+        trigger: Token | None = None,
     ) -> int | None:
         counts = [q for q in quantities if q["label"] == "count"]
         heads = {v.i for v in victims}
+        if len(victims) > 1:
+            # "a woman and her two children": three victims
+            parts = [self.one_count(v, counts) for v in victims]
+            if all(p is not None for p in parts):
+                return sum(p for p in parts if p is not None)
         for q in counts:
             if q["head"] in heads:
+                return int(q["value"])
+        for q in counts:
+            # a number that is itself the act's subject or object: "all three were murdered"
+            head = doc[q["head"]]
+            if trigger is not None and head.pos_ == "NUM" and head.head.i == trigger.i:
                 return int(q["value"])
         for q in counts:
             head = doc[q["head"]]
             tags = {label for label, _ in labels.get(head.i, [])}
             if "PERSON_NOUN" in tags or head.lemma_.lower() in COUNTED:
                 return int(q["value"])
-        if len(victims) == 1:
-            v = victims[0]
-            if v.ent_type_ == "PERSON" or (
-                v.tag_ == "NN" and any(c.lower_ in {"a", "an", "one"} for c in v.children)
-            ):
-                return 1
+        if len(victims) == 1 and _singular(victims[0]):
+            return 1
         return None
+
+    def one_count(self, victim: Token, counts: list[dict[str, Any]]) -> int | None:
+        """How many one coordinated victim phrase names: its count, or 1 for "a woman"."""
+        for q in counts:
+            if q["head"] == victim.i:
+                return int(q["value"])
+        return 1 if _singular(victim) else None
+
+
+def _appositive_name(t: Token) -> Span | None:
+    """The name in apposition to a described doer: "the surgeon, Ilse Varga, was arrested"."""
+    if t.ent_type_ == "PERSON":
+        return None
+    for child in t.children:
+        if child.dep_ == "appos" and child.ent_type_ in {"PERSON", "ORG"}:
+            return ent_of(child)
+    return None
+
+
+def _singular(v: Token) -> bool:
+    return v.ent_type_ == "PERSON" or (
+        v.tag_ == "NN" and any(c.lower_ in {"a", "an", "one"} for c in v.children)
+    )
 
 
 def _doer(verb: Token) -> Token | None:

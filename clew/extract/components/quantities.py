@@ -9,6 +9,7 @@ noun's index, for counts), "text", "value"}``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -158,7 +159,14 @@ class Quantities:
                 ],
             ],
         )
-        self.matcher.add("count", [[{"DEP": "nummod"}]])
+        self.matcher.add(
+            "count",
+            [
+                [{"DEP": "nummod"}],
+                # a number standing for people: "all three were murdered", "121 of them sold"
+                [{"POS": "NUM", "DEP": {"IN": ["nsubj", "nsubjpass", "dobj"]}}],
+            ],
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -198,11 +206,22 @@ class Quantities:
                 left -= 1  # "as many as", "more than", "nearly"
             span = doc[left : token.i + 1]
             value = parse_number([t.text for t in doc[token.i : token.i + 2]])
+            low = _range_start(span)
+            if low is not None:
+                value = low  # "119 to 178 people": the figure the report vouches for
             if value is not None:
                 entry = _entry("count", span, value)
-                entry["head"] = token.head.i
+                entry["head"] = token.head.i if token.dep_ == "nummod" else token.i
                 found.append(entry)
         return found
+
+
+def _range_start(span: Span) -> int | None:
+    """The lower bound of a range of counts ("119 to 178", "20-30"), else None."""
+    for a, mid in itertools.pairwise(span):
+        if a.like_num and a.dep_ == "quantmod" and mid.lower_ in {"to", "-", "\u2013"}:
+            return parse_number([a.text])
+    return None
 
 
 def _age(span: Span) -> str:

@@ -56,11 +56,11 @@ def test_victim_counts(run: Run, text: str, count: int) -> None:
 
 def test_ages_and_money(run: Run) -> None:
     ex = run(
-        "The Rust Crow ring sold children in the 9-12 years age group for $10,000 each to "
+        "The Rust Crow ring sold boys in the 11-14 years age group for $10,000 each to "
         "organ traffickers."
     )
     claim = ex.claims[0]
-    assert claim.victim_ages == "9-12"
+    assert claim.victim_ages == "11-14"
     assert claim.money == "10000 USD"
 
 

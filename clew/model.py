@@ -171,3 +171,42 @@ class Allegation:
     rationale: list[str] = field(default_factory=list)
     first_reported: str | None = None
     last_reported: str | None = None
+    # Filled by link (below this line, added with the linking stage; all optional):
+    perpetrator_ids: list[str] = field(default_factory=list)  # resolved Entity ids
+    place_ids: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    related_ids: list[str] = field(default_factory=list)  # arrests, trials of the same actors
+    reliability: str | None = None  # the grade's letter, A-F
+    credibility: int | None = None  # the grade's digit, 1-6
+
+
+@dataclass
+class EvidenceLine:
+    """One independent line of evidence inside an allegation: the claims that trace back to one
+    root source, or that cite or copy each other, and so count as one witness however many
+    reports carry them. ``reason`` says in words why these claims were put together."""
+
+    id: str
+    allegation_id: str
+    root_source: Source | None
+    claim_ids: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    reason: str = ""
+    reliability: str | None = None  # Admiralty letter of the root source, filled by grade
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["root_source"] = self.root_source.to_dict() if self.root_source else None
+        return data
+
+
+@dataclass(frozen=True)
+class ArticleLink:
+    """``source_article`` repeats ``target_article``: it cites it (``kind="citation"``) or reuses
+    its text (``kind="copied_text"``); ``score`` is the share of reused text, 1.0 for a citation.
+    The target is always the earlier report."""
+
+    source_article: str
+    target_article: str
+    kind: str  # "citation" | "copied_text"
+    score: float = 1.0

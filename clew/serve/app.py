@@ -61,6 +61,8 @@ def create_app(store: Store) -> FastAPI:
             "endpoints": {
                 "articles": "/api/articles",
                 "article": "/api/articles/{id}",
+                "allegations": "/api/allegations",
+                "allegation": "/api/allegations/{id}",
                 "search": "/api/search?q=TEXT",
                 "status": "/api/status",
                 "schema": "/openapi.json",
@@ -105,5 +107,38 @@ def create_app(store: Store) -> FastAPI:
                 {"outlet": o, "articles": n, "claims": c} for o, n, c in store.outlet_counts()
             ],
         }
+
+    @app.get("/api/allegations", summary="Allegations, most reports first, one page at a time")
+    def list_allegations(
+        limit: int = Query(50, ge=1, le=1000, description="Items per page."),
+        offset: int = Query(0, ge=0, description="Items to skip."),
+        act: str | None = Query(None, description="Only this act."),
+        actor: str | None = Query(None, description="Perpetrator name contains this."),
+        place: str | None = Query(None, description="Place name contains this."),
+        grade: str | None = Query(None, description='A grade ("C3"), or its letter or digit.'),
+    ) -> dict[str, Any]:
+        from clew.store import graph
+
+        total, items = graph.list_allegations(
+            store, limit=limit, offset=offset, act=act, actor=actor, place=place, grade=grade
+        )
+        found = graph.claims_of(store, [a.id for a in items])
+        return {
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "items": [graph.allegation_json(a, found.get(a.id, [])) for a in items],
+        }
+
+    @app.get("/api/allegations/{allegation_id}", summary="One allegation and its evidence tree")
+    def get_allegation(allegation_id: str) -> dict[str, Any]:
+        from clew.store import graph
+
+        record = graph.get_allegation(store, allegation_id)
+        if record is None:
+            raise HTTPException(
+                404, f"no allegation {allegation_id!r}; list them at /api/allegations"
+            )
+        return graph.record_json(record)
 
     return app

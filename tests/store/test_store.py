@@ -36,7 +36,7 @@ def test_migrate_is_idempotent_and_at_head(tmp_path: Path) -> None:
     url = workspace_url(tmp_path)
     Store.open(url).close()
     again = Store.open(url)
-    assert again.revision() == "0001"
+    assert again.revision() == "0002"
     assert (tmp_path / "clew.db").exists()
 
 

@@ -1,0 +1,170 @@
+"""Allegations: claims from many reports about the same act by the same actors, clustered.
+
+Two claims are one allegation when they name the same act and share a resolved perpetrator;
+claims that name no perpetrator meet through a shared place, and any claim meets the claim it
+cites or whose text it copies. Groups are then split where their dates leave a gap longer than
+:data:`DATE_WINDOW_DAYS`: the same gang accused of the same act ten years apart is two stories.
+Everything is a function of the whole claim set, ordered by ids, so adding reports and
+re-linking gives exactly what linking everything from scratch gives.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from clew.link.citations import Citation
+from clew.link.copies import CopiedSpan
+from clew.link.entities import ClaimRoles
+from clew.link.unionfind import UnionFind
+from clew.model import Allegation, Claim, Entity, stable_id
+
+DATE_WINDOW_DAYS = 365
+"""Claims of one act by one actor further apart than this (with nothing dated between) are
+separate allegations."""
+MAX_VICTIMS_SHOWN = 5
+
+
+def day(text: str | None) -> int | None:
+    """The ordinal day of a possibly partial ISO date ("2016" -> 1 Jan 2016); None if unreadable."""
+    if not text:
+        return None
+    parts = text[:10].split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 1
+        dom = int(parts[2]) if len(parts) > 2 else 1
+        return date(year, month, dom).toordinal()
+    except (ValueError, IndexError):
+        return None
+
+
+@dataclass(frozen=True)
+class Dated:
+    claim: Claim
+    day: int | None
+
+
+def overlapping(claim: Claim, spans: list[CopiedSpan]) -> set[str]:
+    """The other articles a claim's evidence span was copied from or into."""
+    return {
+        s.other for s in spans if s.start < max(claim.end, claim.start + 1) and claim.start < s.end
+    }
+
+
+def cluster_claims(
+    claims: Iterable[Claim],
+    roles: dict[str, ClaimRoles],
+    published: dict[str, str | None],
+    citations: Iterable[Citation],
+    copied: Iterable[CopiedSpan],
+) -> list[list[Claim]]:
+    """Groups of claims, each one allegation, ordered by their earliest claim."""
+    by_id = {c.id: c for c in sorted(claims, key=lambda c: c.id)}
+    uf = UnionFind[str](f"c|{cid}" for cid in by_id)
+    for claim in by_id.values():
+        role = roles[claim.id]
+        if role.perpetrators:
+            for perp in role.perpetrators:
+                uf.union(f"c|{claim.id}", f"p|{claim.act}|{perp}")
+        else:
+            for place in role.specific_places:
+                uf.union(f"c|{claim.id}", f"l|{claim.act}|{place}")
+    for citation in citations:
+        if citation.citing in by_id and citation.cited in by_id:
+            uf.union(f"c|{citation.citing}", f"c|{citation.cited}")
+    spans_of: dict[str, list[CopiedSpan]] = defaultdict(list)
+    for span in copied:
+        spans_of[span.article_id].append(span)
+    by_article_act: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in by_id.values():
+        by_article_act[(claim.article_id, claim.act)].append(claim)
+    for claim in by_id.values():
+        for other_article in sorted(overlapping(claim, spans_of.get(claim.article_id, []))):
+            for other in by_article_act.get((other_article, claim.act), []):
+                if claim.article_id in overlapping(other, spans_of.get(other_article, [])) and (
+                    _compatible(roles[claim.id], roles[other.id])
+                ):
+                    uf.union(f"c|{claim.id}", f"c|{other.id}")
+    groups: list[list[Claim]] = []
+    for members in uf.groups():
+        found = [by_id[m[2:]] for m in members if m.startswith("c|")]
+        if found:
+            groups.extend(_split_by_date(found, published))
+    return sorted(groups, key=lambda g: _anchor_key(g[0], published))
+
+
+def _compatible(a: ClaimRoles, b: ClaimRoles) -> bool:
+    """Copied text joins two claims unless both name perpetrators and none is shared."""
+    return not (a.perpetrators and b.perpetrators) or bool(
+        set(a.perpetrators) & set(b.perpetrators)
+    )
+
+
+def _effective_day(claim: Claim, published: dict[str, str | None]) -> int | None:
+    return day(claim.date) or day(published.get(claim.article_id))
+
+
+def _anchor_key(claim: Claim, published: dict[str, str | None]) -> tuple[int, str]:
+    found = _effective_day(claim, published)
+    return (found if found is not None else 10**9, claim.id)
+
+
+def _split_by_date(claims: list[Claim], published: dict[str, str | None]) -> list[list[Claim]]:
+    dated = sorted(
+        (c for c in claims if _effective_day(c, published) is not None),
+        key=lambda c: _anchor_key(c, published),
+    )
+    undated = sorted(
+        (c for c in claims if _effective_day(c, published) is None), key=lambda c: c.id
+    )
+    parts: list[list[Claim]] = []
+    last: int | None = None
+    for claim in dated:
+        current = _effective_day(claim, published)
+        assert current is not None
+        if last is None or current - last > DATE_WINDOW_DAYS:
+            parts.append([])
+        parts[-1].append(claim)
+        last = current
+    if undated:
+        if not parts:
+            parts.append([])
+        largest = max(range(len(parts)), key=lambda i: (len(parts[i]), -i))
+        parts[largest].extend(undated)
+    return [sorted(p, key=lambda c: _anchor_key(c, published)) for p in parts]
+
+
+def make_allegation(
+    claims: list[Claim],
+    roles: dict[str, ClaimRoles],
+    entities: dict[str, Entity],
+    published: dict[str, str | None],
+) -> Allegation:
+    """An allegation from one group of claims; its id derives from the act and its earliest
+    claim, so later reports joining it do not change its id."""
+    anchor = claims[0]
+    perps = Counter(p for c in claims for p in roles[c.id].perpetrators)
+    places = Counter(p for c in claims for p in roles[c.id].places)
+    victims = Counter(v for c in claims for v in c.victims)
+    perp_ids = sorted(perps, key=lambda p: (-perps[p], entities[p].name))
+    place_ids = sorted(places, key=lambda p: (-places[p], entities[p].name))
+    dates = sorted(d for c in claims if (d := published.get(c.article_id)))
+    return Allegation(
+        id=stable_id("allegation", anchor.act, anchor.id),
+        act=anchor.act,
+        claim_ids=[c.id for c in claims],
+        perpetrators=[entities[p].name for p in perp_ids],
+        victims=[v for v, _ in sorted(victims.items(), key=lambda kv: (-kv[1], kv[0]))][
+            :MAX_VICTIMS_SHOWN
+        ],
+        places=[entities[p].name for p in place_ids],
+        reports=len({c.article_id for c in claims}),
+        first_reported=dates[0] if dates else None,
+        last_reported=dates[-1] if dates else None,
+        perpetrator_ids=perp_ids,
+        place_ids=place_ids,
+        article_ids=sorted({c.article_id for c in claims}),
+    )

@@ -352,7 +352,8 @@ def demo_corpus() -> Path:
 @click.pass_obj
 @friendly_errors
 def demo(ws: Workspace, host: str, port: int, then_serve: bool) -> None:
-    """Build a workspace from the bundled demo corpus (fiction) and serve it.
+    """Build a workspace from the bundled demo corpus (fiction): ingest, extract, link,
+    grade; then serve it.
 
     Example:
 
@@ -370,6 +371,7 @@ def demo(ws: Workspace, host: str, port: int, then_serve: bool) -> None:
             "the bundled demo corpus did not read cleanly; reinstall clew (make clean install)"
         )
     _extract_workspace(ws, None, redo_all=False, progress=True)
+    click.get_current_context().invoke(link, outlets_file=None, progress=True)
     if then_serve:
         _serve(ws, host, port)
 

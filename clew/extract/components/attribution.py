@@ -210,8 +210,11 @@ class Attribution:
         lemma = token.lemma_.lower()
         kinds = self._kinds(np, person)
         if person is not None:
-            kind = "official" if kinds & TITLE_KINDS else "person"
-            return {"name": person.text, "kind": kind, "head": lemma}
+            mentions = self._mentions_of(person)
+            titled = kinds & TITLE_KINDS or any(self._titled(m) for m in mentions)
+            kind = "official" if titled else "person"
+            full = max(mentions, key=len, default=person)
+            return {"name": full.text, "kind": kind, "head": lemma}
         text = np.text
         words = {t.lower_ for t in np} | {t.lemma_.lower() for t in np}
         if words & set(self.cues.social_media) or "social media" in text.lower():
@@ -233,6 +236,42 @@ class Attribution:
         ent = ent_of(token)
         name = ent.text if ent is not None and ent.label_ in {"ORG", "NORP"} else text
         return {"name": name, "kind": kind, "head": lemma}
+
+    def _mentions_of(self, person: Span) -> list[Span]:
+        """Every mention of the report with this person's surname, each stretched left over
+        the capitalised given names before it: "Okafor said" is the "Ade Okafor" named
+        earlier (the model often tags only the surname)."""
+        doc, surname = person.doc, person[-1].text
+        found = [person]
+        for t in doc:
+            if t.text != surname or t.pos_ != "PROPN" or t.i == person.end - 1:
+                continue
+            start = t.i
+            while (
+                start > t.sent.start
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].is_title
+                and doc[start - 1].lemma_.lower() not in self.kind_of_head
+                and doc[start - 1].ent_type_ in {"", "PERSON"}
+            ):
+                start -= 1
+            found.append(doc[start : t.i + 1])
+        return found
+
+    def _titled(self, person: Span) -> bool:
+        """A mention written with an official title before it ("Police Commissioner Ana
+        Kruger", "prosecutor Ana Kruger", "Ana Kruger, a police inspector")."""
+        near: list[Token] = []
+        for t in reversed(person.doc[max(0, person.start - 6) : person.start]):
+            if t.text in {".", "!", "?"} or "\n" in t.text:
+                break  # the model may split "Police (Crime) Amit Goel" from its title
+            near.insert(0, t)
+        near += [t for c in person.root.children if c.dep_ == "appos" for t in c.subtree]
+        return any(
+            self.kind_of_head.get(t.lemma_.lower(), ("", ""))[1] in TITLE_KINDS
+            and t.pos_ in {"NOUN", "PROPN"}
+            for t in near
+        )
 
     def _kinds(self, np: Span, person: Span | None) -> set[str]:
         """Group subtypes named in a source's phrase (or a person's title)."""

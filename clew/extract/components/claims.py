@@ -37,6 +37,11 @@ SKIP_SUBJECTS = {"there", "it", "i", "we", "you", "this", "what", "some", "which
 ORGAN_ACTS = {"organ_removal", "organ_sale", "transplant_tourism"}
 AUTHORITIES = {"police", "ministry", "court"}
 CONCRETE_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "DATE", "CARDINAL", "MONEY"}
+TOURISM_OPERATIONS = {"transplant", "transplantation", "operation", "surgery", "procedure"}
+SPECIFYING_VERBS = {"identify", "name"}
+SINGULAR_DETERMINERS = {"a", "an", "one", "the", "this", "that"}
+MEMBER_WORDS = {"member", "part", "associate", "operative"}
+OWN_POSSESSIVES = {"his", "her", "their", "its", "my", "our"}
 COUNTED = {"transplant", "operation", "surgery", "case", "procedure", "fatality", "death"}
 
 
@@ -97,6 +102,8 @@ class Claims:
         claims: list[dict[str, Any]] = []
         last_perpetrators: list[str] = []
         last_places: list[str] = []
+        last_suspects: list[str] = []
+        places_at = -99
         for n in sorted(hits):
             sent = sents[n]
             tags = {label for i in range(sent.start, sent.end) for label, _ in labels.get(i, [])}
@@ -121,7 +128,22 @@ class Claims:
                 if kind in trig.object_acts:
                     act = trig.object_acts[kind]
                 acts.setdefault(act, token)
+            if "transplant_tourism" in acts and "organ_removal" in acts:
+                removal = acts["organ_removal"]
+                if removal.lemma_.lower() in TOURISM_OPERATIONS:
+                    del acts["organ_removal"]  # the patient's own transplant is the tourism
             verbal = any(t.pos_ == "VERB" for t in acts.values())
+            if (
+                "abduction" in acts
+                and "trafficking_in_persons" not in acts
+                and any(
+                    a in acts and not (verbal and self.is_mention(acts[a]))
+                    for a in ("organ_removal", "organ_sale")
+                )
+            ):
+                # people kidnapped and then cut open or sold for their organs were taken for
+                # their organs: trafficking in persons as well (GUIDE.md)
+                acts["trafficking_in_persons"] = acts["abduction"]
             for act, token in acts.items():
                 if self.is_background(sent, token, tags):
                     continue
@@ -132,16 +154,26 @@ class Claims:
                 if claim["perpetrators"]:
                     if act not in SUSPECT_ACTS:
                         last_perpetrators = claim["perpetrators"]
+                    else:
+                        last_suspects = claim["perpetrators"]
+                elif act in SUSPECT_ACTS and self.carry_perpetrators:
+                    # "was later sentenced": the suspect last named in an arrest or a trial
+                    claim["perpetrators"] = list(last_suspects)
                 elif self.carry_perpetrators and act not in SUSPECT_ACTS | NO_PERPETRATOR_ACTS:
                     claim["perpetrators"] = list(last_perpetrators)
+                    claim["_carried"] = True
                 if not claim["organs"] and self.carry_organs and doc_organs and act in ORGAN_ACTS:
                     claim["organs"] = [doc_organs.most_common(1)[0][0]]
                 places = [*claim["locations"], claim["origin"], claim["destination"]]
                 if any(places):
                     last_places = claim["locations"] or [p for p in places if p][:1]
-                elif self.carry_locations:
+                    places_at = n
+                elif self.carry_locations and n - places_at <= 1:
+                    # places carry to the next sentence only: a report moves on quickly
                     claim["locations"] = list(last_places)
                 claims.append(claim)
+        if self.carry_perpetrators:
+            _main_actor(claims, {e.text for e in doc.ents if e.label_ == "PERSON"})
         return claims
 
     def is_background(self, sent: Span, token: Token, tags: set[str]) -> bool:
@@ -206,7 +238,7 @@ class Claims:
         lead = len(text) - len(text.lstrip())
         trail = len(text) - len(text.rstrip())
         victims_heads = self.victims(token, labels)
-        places = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+        places = [e for e in sent.ents if e.label_ in PLACE_LABELS and _is_place(e, doc)]
         origin = next((e.text for e in places if e.root.head.lower_ == "from"), None)
         destination = next(
             (
@@ -241,7 +273,9 @@ class Claims:
                 dict.fromkeys(
                     [
                         *(e.text for e in places if e.text != destination),
-                        *self.nationality_places(sent, {e.text for e in places}),
+                        # a nationality word places the act only where no place is named:
+                        # "a Swiss rapporteur" says nothing of where, beside "in Pristina"
+                        *(self.nationality_places(sent, set()) if not places else []),
                     ]
                 )
             ),
@@ -289,12 +323,17 @@ class Claims:
                 found = _doer(current)
                 if found is not None:
                     doers = [found]
+                    if act in ORGAN_ACTS and _own_organ(current):
+                        doers = _buyers(current)  # "he sold his kidney": a donor, no doer
                     break
                 if current.dep_ in {"ROOT"} or current.head is current:
                     break
                 current = current.head
         names: list[str] = []
         coref = doc._.clew_coref or {}
+        doers = [named for doer in doers for named in _specified(doer)]
+        if act not in SUSPECT_ACTS:
+            doers = [_group_of(doer) for doer in doers]
         for doer in doers:
             if doer.lower_ in RELATIVE and doer.head.dep_ == "relcl":
                 doer = doer.head.head
@@ -302,6 +341,9 @@ class Claims:
                 tags = {label for label, _ in labels.get(t.i, [])}
                 if t.i in coref:
                     names.append(coref[t.i])
+                elif _state_actor(t, token, act):
+                    ent = ent_of(t)
+                    names.append(ent.text if ent is not None else t.text)
                 elif not self.is_actor(t, act, tags):
                     continue  # "hundreds", "the 2006 investigation", "India's rules"
                 elif "PERSON_NOUN" in tags and act not in SUSPECT_ACTS and not t.ent_type_:
@@ -321,7 +363,8 @@ class Claims:
                     names.append(
                         ent.text if ent is not None else noun_phrase(t, keep_det=False).text
                     )
-        return list(dict.fromkeys(self.canonical(n) for n in names))
+        # a name never spans a line break: that is a tagging slip over a dateline or heading
+        return list(dict.fromkeys(self.canonical(n) for n in names if "\n" not in n))
 
     def is_actor(self, t: Token, act: str, tags: set[str]) -> bool:
         """Whether a noun can name a doer: a named person or group, a group word, a role in the
@@ -415,9 +458,99 @@ def _appositive_name(t: Token) -> Span | None:
     return None
 
 
+def _main_actor(
+    claims: list[dict[str, Any]], people: frozenset[str] | set[str] = frozenset()
+) -> None:
+    """A sentence with no doer of its own gets the actor of the whole report (GUIDE.md): the
+    one most often named as doer of the non-judicial acts, the earliest on a tie, and a group
+    (the ring, the cartel, "organ traffickers") before any one named person when there is one."""
+    tally: Counter[str] = Counter()
+    for claim in claims:
+        if not claim.get("_carried") and claim["act"] not in SUSPECT_ACTS:
+            tally.update(claim["perpetrators"])
+    groups = Counter({n: k for n, k in tally.items() if n not in people})
+    tally = groups or tally
+    main = tally.most_common(1)[0][0] if tally else None
+    for claim in claims:
+        if claim.pop("_carried", False) and main is not None:
+            claim["perpetrators"] = [main]
+
+
+def _specified(doer: Token) -> list[Token]:
+    """Who a vague doer turns out to be: "two men, identified as A and B" gives A (and B
+    through its conjuncts), "12 people including doctors and nurses" gives the doctors."""
+    for child in doer.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in SPECIFYING_VERBS:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    found = [g for g in prep.children if g.dep_ == "pobj"]
+                    if found:
+                        return found
+        if child.dep_ == "prep" and child.lower_ == "including":
+            found = [g for g in child.children if g.dep_ == "pobj"]
+            if found:
+                return found
+    return [doer]
+
+
+def _group_of(doer: Token) -> Token:
+    """ "Members of the gang sold kidneys": the doer is the group its members act for."""
+    if doer.lemma_.lower() not in MEMBER_WORDS:
+        return doer
+    for prep in doer.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for group in prep.children:
+                if group.dep_ == "pobj":
+                    return group
+    return doer
+
+
+def _own_organ(verb: Token) -> bool:
+    """ "Farmers sold their kidneys", "he gave up one of his kidneys": the organ is the
+    subject's own, so the subject is the donor the trade preys on, not its perpetrator."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]
+    return any(
+        c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for o in objects for c in o.children
+    )
+
+
+def _buyers(verb: Token) -> list[Token]:
+    """Whom the donor sold to: "sold his kidney to organ traffickers"."""
+    return [
+        g
+        for p in verb.children
+        if p.dep_ in {"prep", "dative"} and p.lower_ == "to"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _is_place(ent: Span, doc: Doc) -> bool:
+    """Drop what the model mistakes for a place: a lower-case word ("trans-Atlantic") or a
+    surname the report also gives a person ("Ade Okafor ... Okafor recruited donors")."""
+    first = next((t for t in ent if t.pos_ != "DET" and t.lower_ != "the"), ent[0])
+    if not first.text[:1].isupper():
+        return False
+    return not any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == ent.text for e in doc.ents)
+
+
+def _state_actor(t: Token, trigger: Token, act: str) -> bool:
+    """A country as the active subject of the act verb itself ("Ruritania executed
+    prisoners") is a state actor; elsewhere a place name only says where."""
+    return (
+        t.ent_type_ == "GPE"
+        and act not in SUSPECT_ACTS
+        and t.dep_ == "nsubj"
+        and trigger.pos_ == "VERB"
+        and t.head.pos_ == "VERB"
+        and (t.head.i == trigger.i or trigger in t.head.conjuncts)
+    )
+
+
 def _singular(v: Token) -> bool:
     return v.ent_type_ == "PERSON" or (
-        v.tag_ == "NN" and any(c.lower_ in {"a", "an", "one"} for c in v.children)
+        v.tag_ == "NN" and any(c.lower_ in SINGULAR_DETERMINERS for c in v.children)
     )
 
 

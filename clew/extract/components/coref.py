@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from clew.extract import lexicons
 from clew.extract.components.common import SPANS_KEY, noun_phrase, record_error
@@ -22,12 +22,19 @@ from clew.schema import SCHEMA_DIR
 
 GROUP_PRONOUNS = ["they", "them", "it"]
 PERSON_PRONOUNS = ["he", "him", "she", "her"]
+BYSTANDER_GROUPS = {"police", "ministry", "court", "ngo", "un_body", "outlet"}
 GENERIC_HEADS = ["group", "organisation", "organization", "outfit", "movement", "regime"]
 
 
 class Coref:
     def __init__(self, nlp: Language, schema_dir: Path) -> None:
-        groups = [g for g in lexicons.group_types(schema_dir) if g.perpetrator]
+        every = lexicons.group_types(schema_dir)
+        groups = [g for g in every if g.perpetrator]
+        # words that make an organisation a watchdog rather than a suspect ("the Forum for
+        # Victims' Rights", "the Lagos Police Service"): never what "they" stands for
+        self.bystander_words = {
+            w.lower() for g in every if g.id in BYSTANDER_GROUPS for w in (*g.heads, *g.name_words)
+        }
         self.named_heads = {h for g in groups if g.id == "armed_group" for h in g.heads}
         self.named_heads.update(GENERIC_HEADS)
         self.gang_heads = {h for g in groups if g.id != "armed_group" for h in g.heads}
@@ -58,9 +65,11 @@ class Coref:
         # Named actors in text order: (token index, kind, name).
         actors: list[tuple[int, str, str]] = []
         for ent in doc.ents:
+            if "\n" in ent.text:
+                continue  # a name never spans a line break: a tagging slip
             if ent.label_ == "PERSON":
                 actors.append((ent.start, "person", ent.text))
-            elif ent.label_ == "ORG":
+            elif ent.label_ == "ORG" and not self.bystander(ent):
                 actors.append((ent.start, "group", ent.text))
         if SPANS_KEY in doc.spans:
             for span in doc.spans[SPANS_KEY]:
@@ -96,6 +105,12 @@ class Coref:
             if name:
                 result[i] = name
         return result
+
+    def bystander(self, ent: Span) -> bool:
+        return any(
+            t.lower_ in self.bystander_words or t.lemma_.lower() in self.bystander_words
+            for t in ent
+        )
 
 
 def _last(actors: list[tuple[int, str, str]], before: int, kind: str) -> str | None:

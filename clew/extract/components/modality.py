@@ -9,10 +9,11 @@ wins over an attribution. Fills ``modality`` and ``sources`` of every claim.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from clew.extract import lexicons
 from clew.extract.components.common import record_error
@@ -58,7 +59,7 @@ class Modality:
             attribution = attributions[n] if n < len(attributions) else {}
             chain = list(attribution.get("chain", []))
             found = {"asserted"}
-            if chain:
+            if chain or _continues_report(doc, sents, attributions, n):
                 found.add("reported")
             if attribution.get("hedge") and attribution.get("own"):
                 found.add("alleged")
@@ -67,6 +68,20 @@ class Modality:
                     found.add(modality)
             claim["modality"] = max(found, key=lexicons.modality_rank)
             claim["sources"] = chain
+
+
+def _continues_report(
+    doc: Doc, sents: list[Span], attributions: list[dict[str, Any]], n: int
+) -> bool:
+    """A sentence that goes on, in the same paragraph, from one citing a source is still the
+    source's account ("Police said five were held. The suspects sold kidneys."), so it is
+    reported, even where the chain is left to the sentence that names the source."""
+    if n == 0 or n > len(attributions):
+        return False
+    before = doc.text[: sents[n].start_char]
+    if before[len(before.rstrip()) :].count("\n") >= 2:
+        return False
+    return bool(attributions[n - 1].get("chain"))
 
 
 @Language.factory(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
 import subprocess
@@ -83,6 +84,7 @@ def test_cli_exits_nonzero_and_prints_the_failure_table(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=120,
+        env={**os.environ, "COLUMNS": "400"},  # a wide table, so no path is folded
     )
     assert result.returncode == 1
     assert "failed inputs" in result.stderr and "empty.txt" in result.stderr

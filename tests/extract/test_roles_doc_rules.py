@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from clew.extract import Extraction
 from clew.extract.components.claims import _is_place, _main_actor
+from clew.model import Claim
 
 Run = Callable[..., Extraction]
 
@@ -93,7 +94,7 @@ def test_patient_transplant_abroad_is_tourism_not_removal(run: Run) -> None:
     assert "transplant_tourism" in found and "organ_removal" not in found
 
 
-def acts_of(ex: Extraction, act: str) -> list:  # type: ignore[type-arg]
+def acts_of(ex: Extraction, act: str) -> list[Claim]:
     found = [c for c in ex.claims if c.act == act]
     assert found, [c.act for c in ex.claims]
     return found
@@ -174,3 +175,37 @@ def test_kidnapped_for_organs_is_also_trafficking(run: Run) -> None:
     )
     found = {c.act for c in ex.claims}
     assert {"abduction", "organ_removal", "trafficking_in_persons"} <= found, found
+
+
+def test_alias_after_or_is_not_a_new_group(nlp: Language) -> None:
+    doc = nlp(
+        "A suspected member of the Grey Herons, or Garzas Grises, gang was arrested. "
+        "The group sold kidneys."
+    )
+    doc.ents = [Span(doc, 4, 7, "ORG"), Span(doc, 9, 11, "ORG")]
+    doc = nlp.get_pipe("clew_coref")(doc)
+    assert doc._.clew_coref.get(17) == "the Grey Herons"
+
+
+def test_number_that_is_the_acts_subject_is_the_victim_count(run: Run) -> None:
+    ex = run(
+        "Only about 3,000 people live in the village near Pokhara, yet at least 97 of them "
+        "have sold their kidneys to brokers."
+    )
+    assert acts_of(ex, "organ_sale")[0].victim_count == 97
+
+
+def test_rescued_victims_name_the_group_that_held_them(run: Run) -> None:
+    text = (
+        "The Grey Heron gang kidnapped migrants near Tripoli and sold their kidneys.\n\n"
+        "Police rescued twelve migrants from a farmhouse in Misrata."
+    )
+    ex = run(text)
+    rescue = acts_of(ex, "rescue")[0]
+    assert any("Grey Heron" in p for p in rescue.perpetrators), rescue.perpetrators
+
+
+def test_bare_count_of_people_names_no_suspect(run: Run) -> None:
+    ex = run("So far, 14 people have been arrested in Lagos and Accra over the kidney trade.")
+    arrest = acts_of(ex, "arrest")[0]
+    assert not any("people" in p for p in arrest.perpetrators), arrest.perpetrators

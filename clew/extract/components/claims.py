@@ -32,6 +32,8 @@ from clew.schema import SCHEMA_DIR
 
 SUSPECT_ACTS = {"arrest", "prosecution"}
 NO_PERPETRATOR_ACTS = {"rescue", "transplant_tourism"}
+# the rescued were held by the report's actor; a patient's trip has no such doer
+NO_CARRY_ACTS = {"transplant_tourism"}
 RELATIVE = {"who", "which", "that", "whom"}
 SKIP_SUBJECTS = {"there", "it", "i", "we", "you", "this", "what", "some", "which", "who", "that"}
 ORGAN_ACTS = {"organ_removal", "organ_sale", "transplant_tourism"}
@@ -42,6 +44,7 @@ SPECIFYING_VERBS = {"identify", "name"}
 SINGULAR_DETERMINERS = {"a", "an", "one", "the", "this", "that"}
 MEMBER_WORDS = {"member", "part", "associate", "operative"}
 OWN_POSSESSIVES = {"his", "her", "their", "its", "my", "our"}
+VAGUE_PEOPLE = {"people", "person", "other", "others", "individual"}
 COUNTED = {"transplant", "operation", "surgery", "case", "procedure", "fatality", "death"}
 
 
@@ -159,7 +162,7 @@ class Claims:
                 elif act in SUSPECT_ACTS and self.carry_perpetrators:
                     # "was later sentenced": the suspect last named in an arrest or a trial
                     claim["perpetrators"] = list(last_suspects)
-                elif self.carry_perpetrators and act not in SUSPECT_ACTS | NO_PERPETRATOR_ACTS:
+                elif self.carry_perpetrators and act not in SUSPECT_ACTS | NO_CARRY_ACTS:
                     claim["perpetrators"] = list(last_perpetrators)
                     claim["_carried"] = True
                 if not claim["organs"] and self.carry_organs and doc_organs and act in ORGAN_ACTS:
@@ -375,6 +378,8 @@ class Claims:
             return True
         if tags & {"GROUP_NAME", "GROUP_HEAD"} or t.lemma_.lower() in self.actor_nouns:
             return True
+        if t.lemma_.lower() in VAGUE_PEOPLE:
+            return False  # "14 people were arrested" names no one
         return "PERSON_NOUN" in tags and act in SUSPECT_ACTS
 
     def canonical(self, name: str) -> str:
@@ -424,12 +429,13 @@ class Claims:
             if all(p is not None for p in parts):
                 return sum(p for p in parts if p is not None)
         for q in counts:
-            if q["head"] in heads:
-                return int(q["value"])
-        for q in counts:
-            # a number that is itself the act's subject or object: "all three were murdered"
+            # a number that is itself the act's subject or object: "all three were murdered",
+            # "only 4,000 live here, yet 121 of them sold a kidney"
             head = doc[q["head"]]
             if trigger is not None and head.pos_ == "NUM" and head.head.i == trigger.i:
+                return int(q["value"])
+        for q in counts:
+            if q["head"] in heads:
                 return int(q["value"])
         for q in counts:
             head = doc[q["head"]]

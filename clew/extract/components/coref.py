@@ -65,7 +65,7 @@ class Coref:
         # Named actors in text order: (token index, kind, name).
         actors: list[tuple[int, str, str]] = []
         for ent in doc.ents:
-            if "\n" in ent.text:
+            if "\n" in ent.text or _alias(ent):
                 continue  # a name never spans a line break: a tagging slip
             if ent.label_ == "PERSON":
                 actors.append((ent.start, "person", ent.text))
@@ -111,6 +111,16 @@ class Coref:
             t.lower_ in self.bystander_words or t.lemma_.lower() in self.bystander_words
             for t in ent
         )
+
+
+def _alias(ent: Span) -> bool:
+    """ "the Grey Herons, or Garzas Grises,": a second name for the group just named."""
+    root = ent.root
+    return (
+        root.dep_ in {"conj", "appos"}
+        and root.head.ent_type_ == "ORG"
+        and any(c.lower_ == "or" for c in root.head.children)
+    )
 
 
 def _last(actors: list[tuple[int, str, str]], before: int, kind: str) -> str | None:

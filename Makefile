@@ -9,7 +9,8 @@ DEMO_WORKSPACE ?= .clew-demo
 .PHONY: install demo test lint typecheck pytest bench lock clean
 
 # The virtual environment is rebuilt when the lock or the project metadata changes.
-$(BIN)/.installed: requirements/lock.txt pyproject.toml
+$(BIN)/.installed: requirements/lock.txt pyproject.toml scripts/system-deps.sh
+	scripts/system-deps.sh
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 (apt-get install python3.11 python3.11-venv) or run make PYTHON=python3"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/lock.txt

@@ -5,8 +5,8 @@
 # (sha256 e94cbf6c…9059779, see DEVELOPERS.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-uvx="uv"
-command -v uv >/dev/null || uvx=".venv/bin/python -m uv"
+# UV names the uv binary; without it, uv on PATH (pip install uv).
+uvx="${UV:-uv}"
 $uvx pip compile pyproject.toml requirements/build.in --extra dev --generate-hashes \
     --python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
     --no-header -o requirements/lock.txt

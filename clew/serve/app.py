@@ -12,11 +12,13 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from clew import __version__
 from clew.model import Article
+from clew.serve.templating import STATIC
 from clew.store import Store
 
 EXCERPT_CHARS = 280
@@ -54,7 +56,13 @@ def create_app(store: Store) -> FastAPI:
         )
         return _error(400, f"invalid request ({problems})")
 
-    @app.get("/", summary="What this server offers")
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+
+    @app.get("/api", summary="What this server offers")
     def index() -> dict[str, Any]:
         return {
             "clew": __version__,

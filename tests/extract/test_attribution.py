@@ -69,3 +69,24 @@ def test_own_voice_has_no_sources(run: Run) -> None:
     ex = run("The Onyx Ring gang removed kidneys from migrants in Aswan.")
     assert ex.claims and ex.claims[0].sources == []
     assert ex.claims[0].modality == "asserted"
+
+
+def test_relayed_story_rests_on_the_outlet_named_in_its_lead(run: Run) -> None:
+    ex = run(
+        "Three surgeons will appear in court in Mombasa on charges of selling kidneys, "
+        "the Coastline Herald reported.\n\n"
+        "The surgeons removed kidneys from at least nine fishermen in 2024."
+    )
+    removal = next(c for c in ex.claims if c.act == "organ_removal")
+    assert [(s.name, s.kind) for s in removal.sources] == [("the Coastline Herald", "outlet")]
+    assert removal.modality == "reported"
+
+
+def test_a_source_named_later_is_not_spread_over_the_report(run: Run) -> None:
+    ex = run(
+        "The surgeons removed kidneys from at least nine fishermen in Mombasa.\n\n"
+        "Later that year, the Coastline Herald reported that a broker sold kidneys to patients."
+    )
+    removal = next(c for c in ex.claims if c.act == "organ_removal")
+    assert removal.sources == []
+    assert removal.modality == "asserted"

@@ -61,3 +61,19 @@ def test_evidence_offsets_point_into_the_text(run: Run) -> None:
     claim = claims_by_act(ex)["organ_removal"]
     assert text[claim.start : claim.end] == claim.text
     assert claim.text.startswith("The Iron Owls")
+
+
+def test_a_law_about_an_act_is_not_a_claim(run: Run) -> None:
+    ex = run("Freedonia outlawed the sale of human organs in 2012.")
+    assert ex.claims == []
+
+
+def test_a_present_tense_generalisation_is_not_a_claim(run: Run) -> None:
+    ex = run("Organ trafficking in Freedonia requires surgeons, brokers and corrupt officials.")
+    assert ex.claims == []
+
+
+def test_the_city_an_institution_is_named_after_is_a_location(run: Run) -> None:
+    ex = run("Detectives from Durban's Serious Crimes Unit arrested two brokers of the kidney trade.")
+    arrest = claims_by_act(ex)["arrest"]
+    assert "Durban" in arrest.locations

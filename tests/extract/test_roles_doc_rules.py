@@ -118,7 +118,9 @@ def test_surname_source_takes_full_name_and_title_of_first_mention(run: Run) -> 
 
 
 def test_sentence_continuing_a_cited_account_is_reported(run: Run) -> None:
+    # the account is cited after the lead, so it does not carry over the whole report
     text = (
+        "Farmers in northern Nigeria have long feared the Grey Heron gang.\n\n"
         "Police in Lagos said brokers sold the kidneys of nine migrants. "
         "The gang also kidnapped children in Abuja.\n\n"
         "The Grey Heron gang kidnapped farmers in Kano."

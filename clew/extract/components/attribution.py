@@ -12,7 +12,9 @@ source itself (``own``) or carries on an earlier one. The rules, in the order th
 * a speaker that points back ("the source further revealed", "he added", "the doctor claimed")
   takes the chain of the earlier sentence that introduced it;
 * a sentence inside a quotation takes the chain of the sentence that attributes the quotation;
-* a sentence without a source carries on the previous sentence's report within a paragraph.
+* a sentence without a source carries on an earlier report, as ``inherit`` says: the previous
+  sentence's within a paragraph (``paragraph``) or the document (``document``), or the outlet
+  or official a relayed story names in its first paragraph (``lead``, clew's default).
 """
 
 from __future__ import annotations
@@ -31,14 +33,17 @@ from clew.schema import SCHEMA_DIR
 OPEN_QUOTES = "“«\u201e"
 CLOSE_QUOTES = "”»"
 TITLE_KINDS = {"police", "ministry"}
-INHERIT = {"none", "paragraph", "document"}
+INHERIT = {"none", "paragraph", "document", "lead"}
 
 
 class Attribution:
-    def __init__(self, nlp: Language, schema_dir: Path, inherit: str) -> None:
+    def __init__(
+        self, nlp: Language, schema_dir: Path, inherit: str, lead_kinds: list[str]
+    ) -> None:
         if inherit not in INHERIT:
             raise ValueError(f"clew_attribution: inherit must be one of {sorted(INHERIT)}")
         self.inherit = inherit
+        self.lead_kinds = set(lead_kinds)
         self.cues = lexicons.attribution_cues(schema_dir)
         self.kind_of_head: dict[str, tuple[str, str]] = {}
         self.outlet_words: set[str] = set()
@@ -125,6 +130,12 @@ class Attribution:
                     result[n] = {"chain": source["chain"], "hedge": source["hedge"], "own": False}
         if self.inherit == "none":
             return
+        if self.inherit == "lead":
+            lead = self.lead_chain(doc, sents, result)
+            for n, found in enumerate(result):
+                if lead and not found["chain"]:
+                    result[n] = {"chain": lead, "hedge": False, "own": False}
+            return
         for n in range(1, len(sents)):
             if result[n]["chain"] or not result[n - 1]["chain"]:
                 continue
@@ -134,6 +145,23 @@ class Attribution:
                 continue
             prev = result[n - 1]
             result[n] = {"chain": prev["chain"], "hedge": False, "own": False}
+
+    def lead_chain(
+        self, doc: Doc, sents: list[Span], result: list[dict[str, Any]]
+    ) -> list[dict[str, str]]:
+        """The outlet a relayed story names in its first paragraph ("…, The Star reported").
+
+        A report that retells another outlet's story says so once, at the top, and then tells the
+        story in its own voice; every unsourced sentence of it still rests on that outlet.
+        """
+        for n, sent in enumerate(sents):
+            before = doc.text[: sent.start_char]
+            if n and before[len(before.rstrip()) :].count("\n") >= 2 and before.strip():
+                break
+            chain = result[n]["chain"]
+            if result[n]["own"] and chain and chain[0]["kind"] in self.lead_kinds:
+                return list(chain)
+        return []
 
     # -- per sentence ------------------------------------------------------------------------
     def own_chain(
@@ -394,9 +422,11 @@ def _quotation_of(text: str, sents: list[Span]) -> list[list[int]]:
 
 @Language.factory(
     "clew_attribution",
-    default_config={"schema_dir": None, "inherit": "none"},
+    default_config={"schema_dir": None, "inherit": "none", "lead_kinds": ["outlet", "official"]},
     requires=["token.dep", "token.lemma", "doc.ents", "doc.spans", "doc.sents"],
     assigns=["doc._.clew_attributions"],
 )
-def make_attribution(nlp: Language, name: str, schema_dir: str | None, inherit: str) -> Attribution:
-    return Attribution(nlp, Path(schema_dir) if schema_dir else SCHEMA_DIR, inherit)
+def make_attribution(
+    nlp: Language, name: str, schema_dir: str | None, inherit: str, lead_kinds: list[str]
+) -> Attribution:
+    return Attribution(nlp, Path(schema_dir) if schema_dir else SCHEMA_DIR, inherit, lead_kinds)

@@ -64,6 +64,8 @@ class Claims:
         actor_terms = lexicons.actor_terms(schema_dir)
         self.actor_nouns = set(actor_terms.actors)
         self.quantifiers = set(actor_terms.quantifiers)
+        self.law_verbs = lexicons.law_verbs(schema_dir)
+        self.gazetteer = lexicons.place_names()
         self.carry_perpetrators = carry_perpetrators
         self.carry_organs = carry_organs
         self.carry_locations = carry_locations
@@ -180,10 +182,24 @@ class Claims:
         return claims
 
     def is_background(self, sent: Span, token: Token, tags: set[str]) -> bool:
-        """A generic statement, not a claim (GUIDE.md): the act is only named as a noun ("organ
-        trafficking is rare", "the black market for harvested organs") and the sentence names
-        no one, nowhere, no time and no number, so nobody is said to have done anything."""
-        if token.pos_ == "VERB" or "GROUP_NAME" in tags:
+        """A generic statement, not a claim (GUIDE.md): the act is only named as a noun, and
+        either a law is about it ("outlawed the organ trade"), or it is the subject of a
+        present-tense statement ("organ trafficking is rare", "… requires skilled surgeons"), or
+        the sentence names no one, nowhere, no time and no number ("the black market for
+        harvested organs"), so nobody is said to have done anything."""
+        if token.pos_ == "VERB":
+            return False
+        head = token
+        while head.dep_ in {"compound", "amod"} and head.head.i != head.i:
+            head = head.head
+        governor = head.head
+        if head.dep_ in {"dobj", "obj", "pobj"} and governor.dep_ == "prep":
+            governor = governor.head
+        if governor.lemma_.lower() in self.law_verbs:
+            return True  # "Pakistan outlawed the trade in organs": a law, not a deed
+        if head.dep_ in {"nsubj", "nsubjpass"} and governor.tag_ in {"VBZ", "VBP"}:
+            return True  # "organ trafficking is rare", "organ trafficking requires …"
+        if "GROUP_NAME" in tags:
             return False
         return not any(e.label_ in CONCRETE_LABELS for e in sent.ents)
 
@@ -243,6 +259,15 @@ class Claims:
         victims_heads = self.victims(token, labels)
         places = [e for e in sent.ents if e.label_ in PLACE_LABELS and _is_place(e, doc)]
         origin = next((e.text for e in places if e.root.head.lower_ == "from"), None)
+        # "Durban's Commercial Branch", "the Cairo Criminal Court": the city an institution is
+        # named after is where it acts, though the model tags the whole name as an organisation
+        places_in_names = [
+            word.text
+            for e in sent.ents
+            if e.label_ in {"ORG", "FAC"}
+            for word in [next((w for w in e if w.pos_ != "DET"), e[0])]
+            if word.text in self.gazetteer
+        ]
         destination = next(
             (
                 e.text
@@ -276,6 +301,7 @@ class Claims:
                 dict.fromkeys(
                     [
                         *(e.text for e in places if e.text != destination),
+                        *places_in_names,
                         # a nationality word places the act only where no place is named:
                         # "a Swiss rapporteur" says nothing of where, beside "in Pristina"
                         *(self.nationality_places(sent, set()) if not places else []),

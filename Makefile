@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEMO_WORKSPACE ?= .clew-demo
 
-.PHONY: install demo test lint typecheck pytest bench lock clean
+.PHONY: install demo test lint typecheck pytest bench lock clean vendor
 
 # The virtual environment is rebuilt when the lock or the project metadata changes.
 $(BIN)/.installed: requirements/lock.txt pyproject.toml scripts/system-deps.sh
@@ -17,7 +17,16 @@ $(BIN)/.installed: requirements/lock.txt pyproject.toml scripts/system-deps.sh
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-install: $(BIN)/.installed
+# The network, routes and timeline pages draw with npm libraries pinned in package-lock.json;
+# their distributed files are copied into the package (never fetched from a CDN at run time).
+VENDOR := clew/serve/static/vendor
+$(VENDOR)/.built: package-lock.json package.json scripts/vendor.sh
+	scripts/vendor.sh $(VENDOR)
+	touch $@
+
+vendor: $(VENDOR)/.built
+
+install: $(BIN)/.installed $(VENDOR)/.built
 
 demo: install
 	$(BIN)/clew --workspace $(DEMO_WORKSPACE) demo --port $(PORT)
@@ -42,4 +51,4 @@ lock:
 	requirements/lock.sh
 
 clean:
-	rm -rf $(VENV) $(DEMO_WORKSPACE) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_WORKSPACE) .mypy_cache .pytest_cache .ruff_cache node_modules $(VENDOR)

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from clew import __version__
 from clew.model import Article
+from clew.serve import viz
 from clew.serve.templating import STATIC
 from clew.store import Store
 
@@ -57,6 +58,7 @@ def create_app(store: Store) -> FastAPI:
         return _error(400, f"invalid request ({problems})")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(viz.create_router(store))
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> FileResponse:

@@ -12,14 +12,14 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from clew import __version__
 from clew.model import Article
-from clew.serve import viz
-from clew.serve.templating import STATIC
+from clew.serve import pages, viz
+from clew.serve.templating import STATIC, render
 from clew.store import Store
 
 EXCERPT_CHARS = 280
@@ -27,6 +27,15 @@ EXCERPT_CHARS = 280
 
 def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
+
+
+def _error_for(request: Request, status: int, message: str) -> Response:
+    """The error as a page for a browser on a page's address, else the one JSON error shape."""
+    path = request.url.path
+    wants_page = "text/html" in request.headers.get("accept", "")
+    if wants_page and not path.startswith(("/api", "/openapi", "/static")):
+        return render(request, "error.html", {"status": status, "message": message}, status)
+    return _error(status, message)
 
 
 def _article_summary(article: Article) -> dict[str, Any]:
@@ -47,18 +56,19 @@ def create_app(store: Store) -> FastAPI:
     )
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail))
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return _error_for(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
         )
-        return _error(400, f"invalid request ({problems})")
+        return _error_for(request, 400, f"invalid request ({problems})")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(viz.create_router(store))
+    app.include_router(pages.create_router(store))
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> FileResponse:
@@ -116,28 +126,6 @@ def create_app(store: Store) -> FastAPI:
             "outlets": [
                 {"outlet": o, "articles": n, "claims": c} for o, n, c in store.outlet_counts()
             ],
-        }
-
-    @app.get("/api/allegations", summary="Allegations, most reports first, one page at a time")
-    def list_allegations(
-        limit: int = Query(50, ge=1, le=1000, description="Items per page."),
-        offset: int = Query(0, ge=0, description="Items to skip."),
-        act: str | None = Query(None, description="Only this act."),
-        actor: str | None = Query(None, description="Perpetrator name contains this."),
-        place: str | None = Query(None, description="Place name contains this."),
-        grade: str | None = Query(None, description='A grade ("C3"), or its letter or digit.'),
-    ) -> dict[str, Any]:
-        from clew.store import graph
-
-        total, items = graph.list_allegations(
-            store, limit=limit, offset=offset, act=act, actor=actor, place=place, grade=grade
-        )
-        found = graph.claims_of(store, [a.id for a in items])
-        return {
-            "total": total,
-            "limit": limit,
-            "offset": offset,
-            "items": [graph.allegation_json(a, found.get(a.id, [])) for a in items],
         }
 
     @app.get("/api/allegations/{allegation_id}", summary="One allegation and its evidence tree")

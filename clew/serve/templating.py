@@ -7,6 +7,7 @@ rather than building their own environment, so a filter added here is available 
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +16,62 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from clew import __version__
+from clew.grade.admiralty import Rules, load_rules
+from clew.schema import act_types, modalities, source_kinds
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 
 templates = Jinja2Templates(directory=str(TEMPLATES))
 templates.env.globals["clew_version"] = __version__
+
+
+@cache
+def _rules() -> Rules:
+    return load_rules()
+
+
+def act_label(act: str) -> str:
+    term = act_types().get(act)
+    return term.label if term else act.replace("_", " ").capitalize()
+
+
+def kind_label(kind: str) -> str:
+    term = source_kinds().get(kind)
+    return term.label if term else kind
+
+
+def modality_label(modality: str) -> str:
+    term = modalities().get(modality)
+    return term.label if term else modality
+
+
+def grade_meaning(grade: str | None) -> str:
+    """ "B2" -> "Usually reliable; probably true", in admiralty.yaml's own words."""
+    if not grade or len(grade) != 2 or not grade[1].isdigit():
+        return "not graded"
+    rules = _rules()
+    letter = rules.reliability_labels.get(grade[0], grade[0])
+    digit = rules.credibility_labels.get(int(grade[1]), grade[1])
+    return f"{letter}; {digit.lower()}"
+
+
+def grade_class(grade: str | None) -> str:
+    """The badge colour follows credibility: confirmed or probable, possible or doubtful,
+    improbable, and "cannot be judged" in grey rather than alarm red."""
+    if not grade or not grade[-1].isdigit():
+        return "g-none"
+    digit = int(grade[-1])
+    return {1: "g-good", 2: "g-good", 3: "g-mid", 4: "g-mid", 5: "g-weak"}.get(digit, "g-none")
+
+
+templates.env.filters.update(
+    act_label=act_label,
+    kind_label=kind_label,
+    modality_label=modality_label,
+    grade_meaning=grade_meaning,
+    grade_class=grade_class,
+)
 
 
 def render(

@@ -44,17 +44,6 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def clew(workspace: Path, *args: str) -> None:
-    """Run a clew command on ``workspace`` as a user would, failing with its output."""
-    done = subprocess.run(
-        [sys.executable, "-m", "clew", "-w", str(workspace), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-
-
 @contextmanager
 def serving(workspace: Path) -> Iterator[str]:
     """``clew serve`` over ``workspace`` on a free port; yields its base URL, stops it after."""
@@ -84,15 +73,9 @@ def serving(workspace: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def demo_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    workspace = tmp_path_factory.mktemp("demo-workspace")
-    clew(workspace, "demo", "--no-serve")
-    return workspace
-
-
-@pytest.fixture(scope="session")
 def live_server(demo_workspace: Path) -> Iterator[str]:
-    """The base URL ("http://127.0.0.1:PORT") of a real server over the demo workspace."""
+    """The base URL ("http://127.0.0.1:PORT") of a real server over the demo workspace
+    (``demo_workspace`` comes from tests/serve/conftest.py)."""
     with serving(demo_workspace) as base:
         yield base
 

@@ -1,0 +1,510 @@
+"""The read queries behind the web pages, returning model objects and plain dicts.
+
+Pages list up to a thousand allegations at once, so lists are read in a fixed handful of queries
+whatever their length (never one query per row); single records reuse
+:mod:`clew.store.graph`. Nothing here knows about HTML: the JSON twins and the templates read the
+same results.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from clew.model import Allegation, Article, ArticleLink, Claim, Entity, Mention, Source
+from clew.privacy import victim_names
+from clew.store import Store
+from clew.store.tables import (
+    allegation_claims,
+    allegation_entities,
+    allegations,
+    article_links,
+    articles,
+    claims,
+    entities,
+    entity_aliases,
+    evidence_lines,
+    mentions,
+)
+
+# Sort keys a user can pick on the allegations page -> the columns they order by.
+SORTS: dict[str, tuple[Any, ...]] = {
+    "reports": (allegations.c.reports,),
+    "lines": (allegations.c.independent_lines,),
+    "grade": (allegations.c.reliability, allegations.c.credibility),
+    "first": (allegations.c.first_reported,),
+    "last": (allegations.c.last_reported,),
+    "act": (allegations.c.act,),
+}
+DEFAULT_SORT = "-reports"
+
+
+@dataclass
+class AllegationFilter:
+    """What the allegations page and its JSON twin can narrow the list by; empty means all."""
+
+    act: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    country: str | None = None
+    grade: str | None = None
+    modality: str | None = None
+    since: str | None = None  # ISO date: last reported on or after
+    until: str | None = None  # ISO date: first reported on or before
+    q: str | None = None  # words in the evidence sentences, actors or places
+    sort: str = DEFAULT_SORT
+
+    def params(self) -> dict[str, str]:
+        """The filters that are set, as query parameters (for links that keep them)."""
+        return {
+            k: v for k, v in vars(self).items() if v and not (k == "sort" and v == DEFAULT_SORT)
+        }
+
+
+def _entity_filter(role: str, text: str) -> Any:
+    """Allegation ids with an entity of ``role`` whose name or an alias contains ``text``."""
+    pattern = f"%{text.strip().lower()}%"
+    by_name = sa.select(entities.c.id).where(sa.func.lower(entities.c.name).like(pattern))
+    by_alias = sa.select(entity_aliases.c.entity_id).where(
+        sa.func.lower(entity_aliases.c.alias).like(pattern)
+    )
+    return sa.select(allegation_entities.c.allegation_id).where(
+        allegation_entities.c.role == role,
+        allegation_entities.c.entity_id.in_(by_name.union(by_alias)),
+    )
+
+
+def _claim_filter(*conditions: Any) -> Any:
+    return (
+        sa.select(allegation_claims.c.allegation_id)
+        .join(claims, claims.c.id == allegation_claims.c.claim_id)
+        .where(*conditions)
+    )
+
+
+def _where(f: AllegationFilter) -> list[Any]:
+    where: list[Any] = []
+    if f.act:
+        where.append(allegations.c.act == f.act)
+    if f.actor:
+        where.append(allegations.c.id.in_(_entity_filter("perpetrator", f.actor)))
+    if f.place:
+        where.append(allegations.c.id.in_(_entity_filter("place", f.place)))
+    if f.country:
+        in_country = sa.select(entities.c.id).where(entities.c.country == f.country.upper())
+        where.append(
+            allegations.c.id.in_(
+                sa.select(allegation_entities.c.allegation_id).where(
+                    allegation_entities.c.role == "place",
+                    allegation_entities.c.entity_id.in_(in_country),
+                )
+            )
+        )
+    if f.grade:
+        g = f.grade.strip().upper()
+        if len(g) == 1 and g.isdigit():
+            where.append(allegations.c.credibility == int(g))
+        elif len(g) == 1:
+            where.append(allegations.c.reliability == g)
+        else:
+            where.append(allegations.c.grade == g)
+    if f.modality:
+        where.append(allegations.c.id.in_(_claim_filter(claims.c.modality == f.modality)))
+    if f.since:
+        where.append(allegations.c.last_reported >= f.since)
+    if f.until:
+        # A partial date ("2025-03") must include the whole month: compare on its prefix.
+        where.append(sa.func.substr(allegations.c.first_reported, 1, len(f.until)) <= f.until)
+    if f.q:
+        pattern = f"%{f.q.strip().lower()}%"
+        where.append(
+            sa.or_(
+                allegations.c.id.in_(_claim_filter(sa.func.lower(claims.c.text).like(pattern))),
+                sa.func.lower(sa.cast(allegations.c.perpetrators, sa.Text)).like(pattern),
+                sa.func.lower(sa.cast(allegations.c.places, sa.Text)).like(pattern),
+            )
+        )
+    return where
+
+
+def _order(sort: str) -> list[Any]:
+    key = sort.lstrip("-")
+    columns = SORTS.get(key, SORTS["reports"])
+    descending = sort.startswith("-")
+    ordered = [c.desc().nulls_last() if descending else c.asc().nulls_last() for c in columns]
+    return [*ordered, allegations.c.position]
+
+
+def _allegations(conn: Connection, rows: Sequence[Any]) -> list[Allegation]:
+    """Rows of the allegations table as Allegations, their entity ids read in one query."""
+    ids = [r.id for r in rows]
+    roles: dict[tuple[str, str], list[str]] = defaultdict(list)
+    if ids:
+        for r in conn.execute(
+            sa.select(allegation_entities)
+            .where(allegation_entities.c.allegation_id.in_(ids))
+            .order_by(allegation_entities.c.position)
+        ):
+            roles[(r.allegation_id, r.role)].append(r.entity_id)
+    result = []
+    for row in rows:
+        data = dict(row._mapping)
+        data.pop("position")
+        data["root_sources"] = [Source(**s) for s in data["root_sources"]]
+        result.append(
+            Allegation(
+                **data,
+                perpetrator_ids=roles[(row.id, "perpetrator")],
+                place_ids=roles[(row.id, "place")],
+            )
+        )
+    return result
+
+
+def list_allegations(
+    store: Store, f: AllegationFilter, *, limit: int = 50, offset: int = 0
+) -> tuple[int, list[Allegation]]:
+    """One page of the allegations that match ``f``, in its order, and how many match in all."""
+    where = _where(f)
+    with store.engine.connect() as conn:
+        total = conn.execute(
+            sa.select(sa.func.count()).select_from(allegations).where(*where)
+        ).scalar_one()
+        rows = conn.execute(
+            sa.select(allegations)
+            .where(*where)
+            .order_by(*_order(f.sort))
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        return total, _allegations(conn, rows)
+
+
+def masked_names(store: Store) -> set[str]:
+    """Every victim's name in the workspace: a name masked on one page is masked on all."""
+    with store.engine.connect() as conn:
+        phrases = [
+            Claim(article_id="", act="", text="", start=0, end=0, victims=list(v))
+            for v in conn.execute(sa.select(claims.c.victims)).scalars()
+            if v
+        ]
+        people = [
+            Mention(article_id="", text=t, label="person", start=0, end=0)
+            for t in conn.execute(
+                sa.select(mentions.c.text).where(mentions.c.label == "person").distinct()
+            ).scalars()
+        ]
+    return victim_names(phrases, people)
+
+
+def choices(store: Store) -> dict[str, list[str]]:
+    """The values the filter menus offer: acts, grades and countries that occur."""
+    with store.engine.connect() as conn:
+        return {
+            "acts": list(
+                conn.execute(sa.select(allegations.c.act).distinct().order_by(allegations.c.act))
+                .scalars()
+                .all()
+            ),
+            "grades": [
+                g
+                for g in conn.execute(
+                    sa.select(allegations.c.grade).distinct().order_by(allegations.c.grade)
+                ).scalars()
+                if g
+            ],
+            "countries": [
+                c
+                for c in conn.execute(
+                    sa.select(entities.c.country).distinct().order_by(entities.c.country)
+                ).scalars()
+                if c
+            ],
+        }
+
+
+# --- overview ------------------------------------------------------------------------------
+
+
+def overview(store: Store, newest: int = 8, top_sources: int = 10) -> dict[str, Any]:
+    """The corpus at a glance: counts, allegations by act and grade, newest, most-cited roots."""
+    with store.engine.connect() as conn:
+
+        def count(table: sa.Table) -> int:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+
+        by_act = conn.execute(
+            sa.select(allegations.c.act, sa.func.count())
+            .group_by(allegations.c.act)
+            .order_by(sa.func.count().desc(), allegations.c.act)
+        ).all()
+        by_grade = conn.execute(
+            sa.select(allegations.c.reliability, allegations.c.credibility, sa.func.count())
+            .group_by(allegations.c.reliability, allegations.c.credibility)
+            .order_by(allegations.c.reliability, allegations.c.credibility)
+        ).all()
+        newest_rows = conn.execute(
+            sa.select(allegations)
+            .order_by(allegations.c.last_reported.desc().nulls_last(), allegations.c.position)
+            .limit(newest)
+        ).all()
+        roots: Counter[tuple[str, str]] = Counter()
+        for found in conn.execute(sa.select(allegations.c.root_sources)).scalars():
+            for s in found:
+                roots[(s["name"], s["kind"])] += 1
+        months = conn.execute(
+            sa.select(sa.func.substr(articles.c.published, 1, 7).label("month"), sa.func.count())
+            .where(sa.func.length(articles.c.published) >= 7)
+            .group_by("month")
+            .order_by("month")
+        ).all()
+        accused = conn.execute(
+            sa.select(entities.c.id, entities.c.name, sa.func.count())
+            .join(allegation_entities, allegation_entities.c.entity_id == entities.c.id)
+            .where(allegation_entities.c.role == "perpetrator")
+            .group_by(entities.c.id, entities.c.name)
+            .order_by(sa.func.count().desc(), entities.c.name)
+            .limit(top_sources)
+        ).all()
+        outlets = conn.execute(
+            sa.select(sa.func.count(sa.distinct(articles.c.outlet)))
+        ).scalar_one()
+        return {
+            "reports": count(articles),
+            "outlets": int(outlets),
+            "claims": count(claims),
+            "allegations": count(allegations),
+            "entities": count(entities),
+            "by_act": [{"act": a, "allegations": n} for a, n in by_act],
+            "by_grade": [
+                {"grade": f"{r}{c}" if r else None, "allegations": n} for r, c, n in by_grade
+            ],
+            "newest": _allegations(conn, newest_rows),
+            "root_sources": [
+                {"name": name, "kind": kind, "allegations": n}
+                for (name, kind), n in sorted(roots.items(), key=lambda x: (-x[1], x[0]))[
+                    :top_sources
+                ]
+            ],
+            "months": [{"month": m, "reports": n} for m, n in months],
+            "accused": [{"id": i, "name": name, "allegations": n} for i, name, n in accused],
+        }
+
+
+# --- one report ----------------------------------------------------------------------------
+
+
+@dataclass
+class ReportRecord:
+    """A report with what its page shows: claims, mentions, allegations and echo links."""
+
+    article: Article
+    claims: list[Claim]
+    mentions: list[Mention]
+    allegations: list[Allegation]
+    echoes: list[tuple[ArticleLink, Article]] = field(default_factory=list)  # it repeats these
+    echoed_by: list[tuple[ArticleLink, Article]] = field(default_factory=list)  # these repeat it
+
+
+def mentions_of(store: Store, article_ids: list[str]) -> list[Mention]:
+    with store.engine.connect() as conn:
+        return [
+            Mention(r.article_id, r.text, r.label, r.start, r.end, r.entity_id)
+            for r in conn.execute(
+                sa.select(mentions)
+                .where(mentions.c.article_id.in_(article_ids))
+                .order_by(mentions.c.article_id, mentions.c.start)
+            )
+        ]
+
+
+def get_report(store: Store, article_id: str) -> ReportRecord | None:
+    article = store.get_article(article_id)
+    if article is None:
+        return None
+    found = store.claims_for_article(article_id)
+    with store.engine.connect() as conn:
+        alleged = conn.execute(
+            sa.select(allegations)
+            .where(
+                allegations.c.id.in_(
+                    _claim_filter(claims.c.article_id == article_id).scalar_subquery()
+                )
+            )
+            .order_by(allegations.c.reports.desc(), allegations.c.position)
+        ).all()
+        links = [
+            ArticleLink(r.source_article, r.target_article, r.kind, r.score)
+            for r in conn.execute(
+                sa.select(article_links).where(
+                    sa.or_(
+                        article_links.c.source_article == article_id,
+                        article_links.c.target_article == article_id,
+                    )
+                )
+            )
+        ]
+        records = _allegations(conn, alleged)
+    others = {
+        a.id: a
+        for a in store.iter_articles(
+            sorted({x.target_article for x in links} | {x.source_article for x in links})
+        )
+    }
+    return ReportRecord(
+        article=article,
+        claims=found,
+        mentions=mentions_of(store, [article_id]),
+        allegations=records,
+        echoes=[(x, others[x.target_article]) for x in links if x.source_article == article_id],
+        echoed_by=[(x, others[x.source_article]) for x in links if x.target_article == article_id],
+    )
+
+
+# --- one entity ----------------------------------------------------------------------------
+
+
+@dataclass
+class EntityRecord:
+    """An entity with the allegations it appears in, by role, and who is accused beside it."""
+
+    entity: Entity
+    as_perpetrator: list[Allegation]
+    as_place: list[Allegation]
+    as_victim: list[Allegation]
+    co_accused: list[tuple[Entity, int]]  # other perpetrators of its allegations, how often
+    outlets: list[tuple[str, int]]  # outlets whose reports mention it, how many reports
+    root_sources: list[tuple[Source, int]]  # root sources of its allegations, how many
+
+
+def get_entity(store: Store, entity_id: str) -> EntityRecord | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(entities).where(entities.c.id == entity_id)).first()
+        if row is None:
+            return None
+        aliases = list(
+            conn.execute(
+                sa.select(entity_aliases.c.alias)
+                .where(entity_aliases.c.entity_id == entity_id)
+                .order_by(entity_aliases.c.alias)
+            ).scalars()
+        )
+        entity = Entity(**dict(row._mapping), aliases=aliases)
+
+        def by_role(role: str) -> list[Allegation]:
+            rows = conn.execute(
+                sa.select(allegations)
+                .where(
+                    allegations.c.id.in_(
+                        sa.select(allegation_entities.c.allegation_id).where(
+                            allegation_entities.c.entity_id == entity_id,
+                            allegation_entities.c.role == role,
+                        )
+                    )
+                )
+                .order_by(allegations.c.reports.desc(), allegations.c.position)
+            ).all()
+            return _allegations(conn, rows)
+
+        as_perpetrator, as_place = by_role("perpetrator"), by_role("place")
+        names = [n.lower() for n in {entity.name, *aliases}]
+        victim_rows = [
+            r
+            for r in conn.execute(
+                sa.select(allegations).where(sa.cast(allegations.c.victims, sa.Text) != "[]")
+            )
+            if any(n in v.lower() for v in r.victims for n in names)
+        ]
+        as_victim = _allegations(conn, victim_rows) if entity.type == "person" else []
+        accused = Counter(e for a in as_perpetrator for e in a.perpetrator_ids if e != entity_id)
+        others = {
+            r.id: Entity(**dict(r._mapping))
+            for r in conn.execute(sa.select(entities).where(entities.c.id.in_(list(accused))))
+        }
+        outlet_rows = conn.execute(
+            sa.select(articles.c.outlet, sa.func.count(sa.distinct(articles.c.id)))
+            .join(mentions, mentions.c.article_id == articles.c.id)
+            .where(mentions.c.entity_id == entity_id)
+            .group_by(articles.c.outlet)
+            .order_by(sa.func.count(sa.distinct(articles.c.id)).desc(), articles.c.outlet)
+        ).all()
+    roots: Counter[Source] = Counter(
+        s for a in [*as_perpetrator, *as_place, *as_victim] for s in set(a.root_sources)
+    )
+    return EntityRecord(
+        entity=entity,
+        as_perpetrator=as_perpetrator,
+        as_place=as_place,
+        as_victim=as_victim,
+        co_accused=sorted(
+            ((others[e], n) for e, n in accused.items() if e in others),
+            key=lambda x: (-x[1], x[0].name),
+        ),
+        outlets=[(o or "unknown outlet", n) for o, n in outlet_rows],
+        root_sources=sorted(roots.items(), key=lambda x: (-x[1], x[0].name)),
+    )
+
+
+def entities_by_id(store: Store, ids: list[str]) -> dict[str, Entity]:
+    with store.engine.connect() as conn:
+        return {
+            r.id: Entity(**dict(r._mapping))
+            for r in conn.execute(sa.select(entities).where(entities.c.id.in_(ids)))
+        }
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+def outlet_rows(store: Store) -> list[dict[str, Any]]:
+    """Each outlet: its reports, claims, and the allegations that rest on any of its reports."""
+    with store.engine.connect() as conn:
+        alleged: dict[str | None, int] = dict(
+            conn.execute(
+                sa.select(
+                    articles.c.outlet, sa.func.count(sa.distinct(allegation_claims.c.allegation_id))
+                )
+                .join(claims, claims.c.article_id == articles.c.id)
+                .join(allegation_claims, allegation_claims.c.claim_id == claims.c.id)
+                .group_by(articles.c.outlet)
+            ).all()
+        )
+    return [
+        {"outlet": o, "reports": n, "claims": c, "allegations": int(alleged.get(o, 0))}
+        for o, n, c in store.outlet_counts()
+    ]
+
+
+def root_source_rows(store: Store) -> list[dict[str, Any]]:
+    """Each root source: its kind, the allegations that rest on it and the letter it was given."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(allegations.c.root_sources)).scalars().all()
+        letters: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        for r in conn.execute(
+            sa.select(
+                evidence_lines.c.root_name, evidence_lines.c.root_kind, evidence_lines.c.reliability
+            )
+        ):
+            if r.root_kind and r.reliability:
+                letters[(r.root_name, r.root_kind)][r.reliability] += 1
+    counts: Counter[tuple[str, str]] = Counter(
+        (s["name"], s["kind"])
+        for found in rows
+        for s in {(x["name"], x["kind"]): x for x in found}.values()
+    )
+    return [
+        {
+            "name": name,
+            "kind": kind,
+            "allegations": n,
+            "reliability": letters[(name, kind)].most_common(1)[0][0]
+            if letters[(name, kind)]
+            else None,
+        }
+        for (name, kind), n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))
+    ]

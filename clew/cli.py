@@ -546,5 +546,80 @@ def show(ws: Workspace, allegation_id: str, as_json: bool) -> None:
     out.print(tree)
 
 
+@cli.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    metavar="FORMAT",
+    help="ftm, graphml, gexf, geojson, csv, parquet, dossier, or all of them.",
+)
+@click.option("--allegation", help="Only this allegation (the first characters of its id).")
+@click.option("--entity", help="Only allegations about this entity (id prefix or exact name).")
+@click.option("--act", help="Only this act (an id of clew/schema/act_types.yaml).")
+@click.option("--actor", help="Only allegations against a perpetrator whose name contains this.")
+@click.option("--place", help="Only allegations at a place whose name contains this.")
+@click.option("--grade", help='A grade ("C3"), or its letter or digit alone ("C", "3").')
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="A folder (ends in / or exists: files get default names) or a file path.",
+)
+@click.option(
+    "--unmask-victims", is_flag=True, help="Keep victims' names (masked by default; logged)."
+)
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
+@click.pass_obj
+@friendly_errors
+def export_command(
+    ws: Workspace,
+    fmt: str,
+    allegation: str | None,
+    entity: str | None,
+    act: str | None,
+    actor: str | None,
+    place: str | None,
+    grade: str | None,
+    output: Path,
+    unmask_victims: bool,
+    progress: bool,
+) -> None:
+    """Export allegations with their evidence to Aleph (FtM), Gephi (GraphML, GEXF), QGIS
+    (GeoJSON), pandas (CSV, Parquet), or as an HTML and PDF dossier for one allegation or
+    entity. Victims' names are masked unless --unmask-victims is given.
+
+    Example:
+
+        clew --workspace my-case export --format all -o exports/
+
+        clew export --format dossier --allegation 3eddfb8bc8 -o dossiers/
+    """
+    from rich.progress import Progress
+
+    from clew.export import Filters, export, formats
+
+    if fmt != "all" and fmt not in formats():
+        raise click.BadParameter(
+            f"choose one of {', '.join(formats())} or all", param_hint="--format"
+        )
+    filters = Filters(allegation, entity, act, actor, place, grade)
+    if unmask_victims:
+        err.print("[yellow]victims' names will NOT be masked in this export[/yellow]")
+    with Progress(console=err, disable=not progress, transient=True) as bar:
+        task = bar.add_task("export", total=None)
+        written = export(
+            ws.store,
+            fmt,
+            output,
+            filters,
+            unmask_victims=unmask_victims,
+            progress=lambda step: bar.update(task, description=step),
+        )
+    for path in written:
+        err.print(f"wrote {path}")
+
+
 def main() -> None:
     cli(prog_name="clew")

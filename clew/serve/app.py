@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from clew import __version__
+from clew.export.routes import export_router
 from clew.model import Article
 from clew.serve import pages, viz
 from clew.serve.templating import STATIC, render
@@ -139,4 +140,5 @@ def create_app(store: Store) -> FastAPI:
             )
         return graph.record_json(record)
 
+    app.include_router(export_router(store))
     return app

@@ -1,0 +1,53 @@
+"""One demo workspace for every export test, built once the way `clew demo --no-serve` builds it
+(ingest, extract, link, grade over the bundled fictional corpus); it takes some seconds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from clew.cli import cli
+from clew.export import Filters, Selection, select
+from clew.model import Allegation
+from clew.privacy import victim_names
+from clew.store import Store, workspace_url
+from clew.store.graph import list_allegations, load_corpus
+
+
+@pytest.fixture(scope="session")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo-workspace")
+    result = CliRunner().invoke(cli, ["--workspace", str(path), "demo", "--no-serve"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="session")
+def store(workspace: Path) -> Iterator[Store]:
+    opened = Store.open(workspace_url(workspace))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def top(store: Store) -> Allegation:
+    """The allegation with the most reports: several lines of evidence, places, a grade."""
+    _, found = list_allegations(store, limit=1)
+    return found[0]
+
+
+@pytest.fixture(scope="session")
+def everything(store: Store) -> Selection:
+    return select(store, Filters())
+
+
+@pytest.fixture(scope="session")
+def victims(store: Store) -> set[str]:
+    """Victims' names in the demo corpus, found independently of the export code."""
+    _, claims, mentions = load_corpus(store)
+    names = victim_names(claims, mentions)
+    assert names, "the demo corpus should name at least one victim for these tests to mean much"
+    return names

@@ -74,6 +74,8 @@ def test_a_present_tense_generalisation_is_not_a_claim(run: Run) -> None:
 
 
 def test_the_city_an_institution_is_named_after_is_a_location(run: Run) -> None:
-    ex = run("Detectives from Durban's Serious Crimes Unit arrested two brokers of the kidney trade.")
+    ex = run(
+        "Detectives from Durban's Serious Crimes Unit arrested two brokers of the kidney trade."
+    )
     arrest = claims_by_act(ex)["arrest"]
     assert "Durban" in arrest.locations

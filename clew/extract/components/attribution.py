@@ -191,6 +191,8 @@ class Attribution:
                 obj = next((c for c in prep.head.children if c.dep_ == "pobj"), None)
             if obj is None:
                 obj = next((t for t in sent if t.i > prep.i and t.pos_ in {"NOUN", "PROPN"}), None)
+                while obj is not None and obj.dep_ in {"compound", "amod"} and obj.head.i > obj.i:
+                    obj = obj.head  # "an unnamed border police source": the source
             if obj is not None and obj.i not in used:
                 element = self.element(obj, None, anonymous)
                 element["verb"] = prep.i
@@ -208,6 +210,12 @@ class Attribution:
         holders = [speaker]
         if verb is not None:
             holders += [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+        # "according to X, which cited a source in the police": X's own source
+        for clause in self.citing_clauses(speaker):
+            source = next((c for c in clause.children if c.dep_ in {"dobj", "obj"}), None)
+            if source is not None and source.i not in seen:
+                seen.add(source.i)
+                found.append({**self.element(source, clause, anonymous), "verb": -1})
         for holder in holders:
             for token in holder.subtree:
                 if token.i in seen:
@@ -229,6 +237,11 @@ class Attribution:
                     found.append({**self.element(author, None, anonymous), "verb": -1})
         return found
 
+    def citing_clauses(self, token: Token) -> list[Token]:
+        return [
+            c for c in token.children if c.dep_ == "relcl" and c.lemma_.lower() in self.cues.verbs
+        ]
+
     def element(self, token: Token, verb: Token | None, anonymous: set[int]) -> dict[str, Any]:
         """A source: its name, its kind and the noun that heads it (for later "the source")."""
         person = _person_in(token)
@@ -247,9 +260,13 @@ class Attribution:
         words = {t.lower_ for t in np} | {t.lemma_.lower() for t in np}
         if words & set(self.cues.social_media) or "social media" in text.lower():
             kind = "social_media"
-        elif any(i in anonymous for i in range(token.left_edge.i, token.right_edge.i + 1)):
+        elif any(i in anonymous for i in self.own_words(token)):
             kind = "anonymous"
-        elif lemma in self.cues.documents and token.tag_ != "NNS":
+        elif lemma in self.cues.anonymous_heads and self.indefinite(token):
+            kind = "anonymous"  # "a source in the border police": unnamed, whoever employs it
+        elif lemma in self.cues.documents and (
+            token.tag_ != "NNS" or lemma not in self.cues.anonymous_heads
+        ):  # "patient records" are documents; "reports" are talk
             kind = "document"
         elif token.ent_type_ == "ORG" and (words & self.outlet_words):
             kind = "outlet"
@@ -258,12 +275,22 @@ class Attribution:
         elif lemma in self.cues.anonymous_heads or lemma in self.cues.documents:
             kind = "anonymous"
         elif token.ent_type_ in {"ORG", "NORP"} or token.pos_ == "PROPN":
-            kind = "outlet" if (words & self.outlet_words) or _is_report(verb) else "ngo"
+            reports = _is_report(verb) or bool(self.citing_clauses(token))
+            kind = "outlet" if (words & self.outlet_words) or reports else "ngo"
         else:
             kind = "anonymous"
         ent = ent_of(token)
         name = ent.text if ent is not None and ent.label_ in {"ORG", "NORP"} else text
         return {"name": name, "kind": kind, "head": lemma}
+
+    def own_words(self, token: Token) -> set[int]:
+        """The source's phrase without a clause that cites a further source of its own."""
+        cited = {t.i for c in self.citing_clauses(token) for t in c.subtree}
+        return set(range(token.left_edge.i, token.right_edge.i + 1)) - cited
+
+    @staticmethod
+    def indefinite(token: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in token.children)
 
     def _mentions_of(self, person: Span) -> list[Span]:
         """Every mention of the report with this person's surname, each stretched left over
@@ -356,7 +383,12 @@ def _is_report(verb: Token | None) -> bool:
 
 
 def _frames_content(verb: Token) -> bool:
-    """A reporting verb that introduces what is reported, not one used in passing."""
+    """A reporting verb that introduces what is reported, not one used in passing: a bare
+    participle names rather than reports ("the mob, called the Brotherhood")."""
+    if verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    if any(c.dep_ == "oprd" for c in verb.children):
+        return False  # "the mob called the Brotherhood" names the mob
     if any(c.dep_ in {"ccomp", "parataxis", "xcomp"} for c in verb.children):
         return True
     if verb.dep_ in {"ROOT", "parataxis", "acl"}:
@@ -368,6 +400,14 @@ def _speaker(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child
+    if verb.dep_ == "conj":
+        # "…sold kidneys to a clinic, a source in the police said.": the model hangs the
+        # speaker on the last noun as an apposition and shares the first verb's subject
+        trailing = next(
+            (t for t in verb.sent if t.dep_ == "appos" and t.right_edge.i == verb.i - 1), None
+        )
+        if trailing is not None:
+            return trailing
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -23,6 +23,11 @@ from clew.link.unionfind import UnionFind
 from clew.model import Allegation, Claim, EvidenceLine, Source, stable_id
 
 DENIED = "denied"
+HEDGED = {"alleged", "rumored", "reported"}
+_HEARSAY_WORDS = frozenset(
+    {"report", "reports", "rumour", "rumours", "rumor", "rumors", "media", "claims", "accounts",
+     "speculation", "talk"}
+)  # fmt: skip
 _ANONYMOUS_FILLER = frozenset(
     {
         "a", "an", "the", "who", "asked", "not", "to", "be", "named", "identified", "on",
@@ -129,6 +134,7 @@ def evidence_lines(
             for other in by_article.get(other_article, []):
                 uf.union(f"c|{claim.id}", f"c|{other.id}")
                 reasons[claim.id].append("copies")
+    _join_hearsay(supporting, roots, uf, reasons, context)
     lines: list[EvidenceLine] = []
     by_id = {c.id: c for c in supporting}
     for members in uf.groups():
@@ -148,6 +154,50 @@ def evidence_lines(
             )
         )
     return sorted(lines, key=lambda line: (_order(by_id[line.claim_ids[0]], context), line.id))
+
+
+def is_hearsay(claim: Claim) -> bool:
+    """A hedged claim that names no source but unspecified talk: "reports say", "is said to",
+    "rumours that". It repeats what was already going round, so it is no witness of its own."""
+    if claim.modality not in HEDGED:
+        return False
+    if not claim.sources:
+        return True
+    only = claim.sources[0]
+    return (
+        len(claim.sources) == 1
+        and only.kind == "anonymous"
+        and bool(set(name_key(only.name).split()) & _HEARSAY_WORDS)
+    )
+
+
+def _join_hearsay(
+    claims: list[Claim],
+    roots: dict[str, Source],
+    uf: UnionFind[str],
+    reasons: dict[str, list[str]],
+    context: LineContext,
+) -> None:
+    """Hearsay joins the line that most reports published before it carry: the story that was
+    going round when it repeated "reports"."""
+    ordered = sorted(claims, key=lambda c: _order(c, context))
+    for claim in ordered:
+        if not is_hearsay(claim):
+            continue
+        when = _order(claim, context)[0]
+        before: dict[str, set[str]] = defaultdict(set)
+        first: dict[str, Claim] = {}
+        for other in ordered:
+            if is_hearsay(other) or _order(other, context)[0] >= when:
+                continue
+            line = uf.find(f"c|{other.id}")
+            before[line].add(other.article_id)
+            first.setdefault(line, other)
+        if before:
+            line = max(before, key=lambda k: (len(before[k]), -ordered.index(first[k])))
+            uf.union(f"c|{claim.id}", f"c|{first[line].id}")
+            roots[claim.id] = roots[first[line].id]
+            reasons[claim.id].append("repeats")
 
 
 def _order(claim: Claim, context: LineContext) -> tuple[str, str]:
@@ -183,6 +233,11 @@ def _reason(
         parts.append(f"{cites} of their claims cite an earlier report of the line")
     if copies:
         parts.append(f"{copies} of their claims sit in text copied between reports of the line")
+    repeats = sum("repeats" in reasons[c.id] for c in group)
+    if repeats:
+        parts.append(
+            f"{repeats} of their claims only repeat what “reports say”, after the line began"
+        )
     if root.kind == "anonymous":
         parts.append("anonymous sources carried by one outlet or described alike count as one")
     return "; ".join(parts) + "."

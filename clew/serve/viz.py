@@ -25,7 +25,8 @@ GRADE_CHOICES = [
     ("Source reliability", [(g, f"{g}: any credibility") for g in "ABCDEF"]),
     ("Information credibility", [(str(n), f"{n}: any reliability") for n in range(1, 7)]),
 ]
-DATE_PATTERN = viz_queries.DATE.pattern
+# An empty field is allowed: a filter form submits the date fields a user left blank.
+DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 
 
 def viz_filter(
@@ -43,7 +44,9 @@ def viz_filter(
         "or year.",
     ),
 ) -> VizFilter:
-    return VizFilter(act=act or None, grade=grade or None, date_from=date_from, date_to=date_to)
+    return VizFilter(
+        act=act or None, grade=grade or None, date_from=date_from or None, date_to=date_to or None
+    )
 
 
 Filter = Annotated[VizFilter, Depends(viz_filter)]

@@ -9,7 +9,6 @@ so a grade filter means the same here as on the allegations page.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -26,8 +25,6 @@ from clew.store.tables import allegations, entities, entity_aliases
 MAX_ALLEGATIONS = 5000
 """The most allegations one view draws: beyond this a graph or a map is unreadable anyway, and the
 page says it was cut and asks for a narrower filter."""
-
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)

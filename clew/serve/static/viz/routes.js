@@ -74,16 +74,22 @@
   function draw(world) {
     const countries = topojson.feature(world, world.objects.countries).features;
     const byIso = new Map(countries.map(function (f) { return [f.id, f]; }));
+    // Natural Earth gives a few disputed countries (Kosovo among them) no ISO code: those are
+    // found by name.
+    const byName = new Map(countries.map(function (f) { return [f.properties.name, f]; }));
     const named = new Set();
     const located = [];
     data.places.forEach(function (p) {
       let coords = null;
+      const country = p.iso_numeric === null
+        ? null
+        : byIso.get(isoKey(p.iso_numeric)) || byName.get(p.name);
       if (p.position === "point") {
         coords = [p.longitude, p.latitude];
-      } else if (p.position === "country" && byIso.has(isoKey(p.iso_numeric))) {
-        coords = mainCentroid(byIso.get(isoKey(p.iso_numeric)));
+      } else if (p.position === "country" && country) {
+        coords = mainCentroid(country);
       }
-      if (p.iso_numeric !== null) named.add(isoKey(p.iso_numeric));
+      if (country) named.add(country);
       if (coords) located.push(Object.assign({ coords: coords }, p));
     });
     const at = new Map(located.map(function (p) { return [p.id, p]; }));
@@ -117,7 +123,7 @@
     layer.append("g").selectAll("path")
       .data(countries)
       .join("path")
-      .attr("class", function (f) { return "country" + (named.has(f.id) ? " named" : ""); })
+      .attr("class", function (f) { return "country" + (named.has(f) ? " named" : ""); })
       .attr("d", path)
       .append("title").text(function (f) { return f.properties.name; });
 
@@ -205,6 +211,7 @@
       svg.transition().duration(250).call(zoom.transform, d3.zoomIdentity);
     });
 
+    document.getElementById("routes-places").textContent = String(placed.length);
     holder.dataset.places = String(placed.length);
     holder.dataset.flows = String(flows.length);
     holder.dataset.ready = "true";

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEMO_WORKSPACE ?= .clew-demo
 
-.PHONY: install demo test lint typecheck pytest bench lock clean vendor
+.PHONY: install demo test lint typecheck pytest bench lock clean vendor screenshots
 
 # The virtual environment is rebuilt when the lock or the project metadata changes.
 $(BIN)/.installed: requirements/lock.txt pyproject.toml scripts/system-deps.sh
@@ -46,6 +46,11 @@ test: lint typecheck pytest
 bench: install
 	$(BIN)/python benchmarks/ingest_throughput.py
 	$(BIN)/python benchmarks/extract_throughput.py
+	$(BIN)/python benchmarks/ui_render.py
+
+# Every page of the demo at 1280 and 1024 px, in screenshots/ (git-ignored), to review by eye.
+screenshots: install
+	$(BIN)/python scripts/screenshots.py screenshots
 
 lock:
 	requirements/lock.sh

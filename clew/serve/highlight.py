@@ -7,11 +7,10 @@ names are masked piece by piece, after cutting, so the offsets the extractor gav
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from clew.model import Claim, Mention
-from clew.privacy import mask
 
 # Mention labels -> the highlight a reader sees (and the CSS class that draws it).
 KINDS = {"person": "actor", "group": "actor", "place": "place", "organ": "organ"}
@@ -50,18 +49,17 @@ def _non_overlapping(spans: Iterable[Span], length: int) -> list[Span]:
     return kept
 
 
-def cut(text: str, spans: Iterable[Span], names: Iterable[str] = ()) -> list[Piece]:
-    """``text`` as pieces, each span marked, with every victim's name in ``names`` masked."""
-    names = list(names)
+def cut(text: str, spans: Iterable[Span], hide: Callable[[str], str] = str) -> list[Piece]:
+    """``text`` as pieces, each span marked, every piece passed through ``hide`` (masking)."""
     pieces: list[Piece] = []
     at = 0
     for span in _non_overlapping(spans, len(text)):
         if span.start > at:
-            pieces.append(Piece(mask(text[at : span.start], names)))
-        pieces.append(Piece(mask(text[span.start : span.end], names), span))
+            pieces.append(Piece(hide(text[at : span.start])))
+        pieces.append(Piece(hide(text[span.start : span.end]), span))
         at = span.end
     if at < len(text):
-        pieces.append(Piece(mask(text[at:], names)))
+        pieces.append(Piece(hide(text[at:])))
     return pieces
 
 
@@ -89,18 +87,17 @@ def victim_spans(claim: Claim) -> list[Span]:
     return spans
 
 
-def sentence(claim: Claim, found: Iterable[Mention], names: Iterable[str]) -> list[Piece]:
+def sentence(claim: Claim, found: Iterable[Mention], hide: Callable[[str], str]) -> list[Piece]:
     """A claim's sentence with its victims, actors, places and organs marked."""
     inside = [m for m in found if m.article_id == claim.article_id]
     inside = [m for m in inside if m.start >= claim.start and m.end <= claim.end]
-    return cut(claim.text, [*victim_spans(claim), *entity_spans(inside, claim.start)], names)
+    return cut(claim.text, [*victim_spans(claim), *entity_spans(inside, claim.start)], hide)
 
 
 def article(
-    text: str, found_claims: Iterable[Claim], found: Iterable[Mention], names: Iterable[str]
+    text: str, found_claims: Iterable[Claim], found: Iterable[Mention], hide: Callable[[str], str]
 ) -> list[Piece]:
     """A whole report: its claims marked, and inside and between them its named entities."""
-    names = list(names)
     found = list(found)
     claim_spans = [
         Span(
@@ -119,7 +116,7 @@ def article(
         end = span.start if span else len(text)
         if end > at:
             plain = [m for m in found if m.start >= at and m.end <= end]
-            pieces.extend(cut(text[at:end], entity_spans(plain, at), names))
+            pieces.extend(cut(text[at:end], entity_spans(plain, at), hide))
         if span is None:
             break
         inside = [m for m in found if m.start >= span.start and m.end <= span.end]
@@ -131,12 +128,12 @@ def article(
             if (i := text[span.start : span.end].find(s.name)) >= 0
         ]
         marked = Piece(
-            mask(text[span.start : span.end], names),
+            hide(text[span.start : span.end]),
             span,
             cut(
                 text[span.start : span.end],
                 [*sources, *entity_spans(inside, span.start)],
-                names,
+                hide,
             ),
         )
         pieces.append(marked)

@@ -19,10 +19,9 @@ from fastapi.responses import HTMLResponse
 
 from clew.link.outlets import outlet_entries
 from clew.model import Allegation, Article, Claim, Entity, Source
-from clew.privacy import mask
 from clew.serve import highlight, queries
-from clew.serve.queries import SORTS, AllegationFilter
-from clew.serve.templating import act_label, grade_meaning, render
+from clew.serve.queries import SORTS, AllegationFilter, Masker
+from clew.serve.templating import act_label, grade_class, grade_meaning, kind_label, render
 from clew.store import Store, graph
 
 EXPORT_FORMATS = ("ftm", "graphml", "gexf", "geojson", "csv", "parquet", "dossier")
@@ -86,43 +85,47 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
 
 
-def _masked(sources: Iterable[Source], names: set[str]) -> list[dict[str, str]]:
-    return [{"name": mask(s.name, names), "kind": s.kind} for s in sources]
+def _masked(sources: Iterable[Source], hide: Masker) -> list[dict[str, str]]:
+    return [
+        {"name": hide(s.name), "kind": s.kind, "kind_label": kind_label(s.kind).lower()}
+        for s in sources
+    ]
 
 
-def allegation_row(a: Allegation, names: set[str], known: dict[str, Entity]) -> dict[str, Any]:
+def allegation_row(a: Allegation, hide: Masker, known: dict[str, Entity]) -> dict[str, Any]:
     """One allegation as a list shows it: who alleges what, how often, how independently."""
     return {
         "id": a.id,
         "act": a.act,
         "act_label": act_label(a.act),
         "perpetrators": [
-            {"id": e, "name": mask(known[e].name, names)} for e in a.perpetrator_ids if e in known
+            {"id": e, "name": hide(known[e].name)} for e in a.perpetrator_ids if e in known
         ]
-        or [{"id": None, "name": mask(p, names)} for p in a.perpetrators],
+        or [{"id": None, "name": hide(p)} for p in a.perpetrators],
         "places": [
             {"id": e, "name": known[e].name, "country": known[e].country}
             for e in a.place_ids
             if e in known
         ],
-        "victims": [mask(v, names) for v in a.victims],
-        "root_sources": _masked(a.root_sources, names),
+        "victims": [hide(v) for v in a.victims],
+        "root_sources": _masked(a.root_sources, hide),
         "reports": a.reports,
         "independent_lines": a.independent_lines,
         "echoes": a.echoes,
         "denials": a.denials,
         "grade": a.grade,
         "grade_meaning": grade_meaning(a.grade),
+        "grade_class": grade_class(a.grade),
         "first_reported": a.first_reported,
         "last_reported": a.last_reported,
     }
 
 
-def allegation_rows(store: Store, found: list[Allegation], names: set[str]) -> list[dict[str, Any]]:
+def allegation_rows(store: Store, found: list[Allegation], hide: Masker) -> list[dict[str, Any]]:
     known = queries.entities_by_id(
         store, sorted({e for a in found for e in [*a.perpetrator_ids, *a.place_ids]})
     )
-    return [allegation_row(a, names, known) for a in found]
+    return [allegation_row(a, hide, known) for a in found]
 
 
 def statement(row: dict[str, Any]) -> str:
@@ -143,13 +146,13 @@ def statement(row: dict[str, Any]) -> str:
 
 def overview_data(store: Store) -> dict[str, Any]:
     data = queries.overview(store)
-    names = queries.masked_names(store)
-    data["newest"] = allegation_rows(store, data["newest"], names)
+    hide = queries.masker(store)
+    data["newest"] = allegation_rows(store, data["newest"], hide)
     for source in data["root_sources"]:
-        source["name"] = mask(source["name"], names)
+        source["name"] = hide(source["name"])
     for accused in data["accused"]:
-        accused["masked"] = mask(accused["name"], names) != accused["name"]
-        accused["name"] = mask(accused["name"], names)
+        accused["masked"] = hide(accused["name"]) != accused["name"]
+        accused["name"] = hide(accused["name"])
     for act in data["by_act"]:
         act["label"] = act_label(act["act"])
     for grade in data["by_grade"]:
@@ -159,25 +162,25 @@ def overview_data(store: Store) -> dict[str, Any]:
 
 def list_data(store: Store, f: AllegationFilter, limit: int, offset: int) -> dict[str, Any]:
     total, found = queries.list_allegations(store, f, limit=limit, offset=offset)
-    names = queries.masked_names(store)
+    hide = queries.masker(store)
     return {
         "total": total,
         "limit": limit,
         "offset": offset,
         "filters": f.params(),
-        "items": allegation_rows(store, found, names),
+        "items": allegation_rows(store, found, hide),
     }
 
 
-def _claim_json(claim: Claim, article: Article | None, names: set[str]) -> dict[str, Any]:
+def _claim_json(claim: Claim, article: Article | None, hide: Masker) -> dict[str, Any]:
     return {
         "id": claim.id,
         "article_id": claim.article_id,
-        "sentence": mask(claim.text, names),
+        "sentence": hide(claim.text),
         "modality": claim.modality,
-        "sources": _masked(claim.sources, names),
+        "sources": _masked(claim.sources, hide),
         "outlet": article.outlet if article else None,
-        "title": mask(article.title or "", names) if article else None,
+        "title": hide(article.title or "") if article else None,
         "published": article.published if article else None,
     }
 
@@ -186,9 +189,9 @@ def allegation_data(store: Store, allegation_id: str) -> dict[str, Any]:
     record = graph.get_allegation(store, allegation_id)
     if record is None:
         raise HTTPException(404, f"no allegation {allegation_id!r}; list them at /allegations")
-    names = queries.masked_names(store)
+    hide = queries.masker(store)
     a = record.allegation
-    row = allegation_rows(store, [a], names)[0]
+    row = allegation_rows(store, [a], hide)[0]
     in_line = {art: line.id for line in record.lines for art in line.article_ids}
     repeats = {
         (x.source_article, in_line.get(x.source_article)): x
@@ -207,7 +210,7 @@ def allegation_data(store: Store, allegation_id: str) -> dict[str, Any]:
                 {
                     "article_id": art_id,
                     "outlet": art.outlet if art else None,
-                    "title": mask(art.title or "", names) if art else None,
+                    "title": hide(art.title or "") if art else None,
                     "published": art.published if art else None,
                     "echo_of": {
                         "article_id": link.target_article,
@@ -224,9 +227,9 @@ def allegation_data(store: Store, allegation_id: str) -> dict[str, Any]:
         lines.append(
             {
                 "id": line.id,
-                "root_source": _masked([line.root_source], names)[0] if line.root_source else None,
+                "root_source": _masked([line.root_source], hide)[0] if line.root_source else None,
                 "reliability": line.reliability,
-                "reason": mask(line.reason, names),
+                "reason": hide(line.reason),
                 "denial": bool(line_claims) and all(c.modality == "denied" for c in line_claims),
                 "reports": reports,
             }
@@ -234,14 +237,14 @@ def allegation_data(store: Store, allegation_id: str) -> dict[str, Any]:
     return {
         **row,
         "statement": statement(row),
-        "rationale": [mask(r, names) for r in a.rationale],
+        "rationale": [hide(r) for r in a.rationale],
         "related": a.related_ids,
         "lines": lines,
         "claims": [
-            _claim_json(c, record.articles.get(c.article_id), names) for c in record.claims.values()
+            _claim_json(c, record.articles.get(c.article_id), hide) for c in record.claims.values()
         ],
         "_record": record,
-        "_names": names,
+        "_hide": hide,
     }
 
 
@@ -249,29 +252,29 @@ def report_data(store: Store, article_id: str) -> dict[str, Any]:
     record = queries.get_report(store, article_id)
     if record is None:
         raise HTTPException(404, f"no report {article_id!r}; list them at /api/articles")
-    names = queries.masked_names(store)
+    hide = queries.masker(store)
     art = record.article
     chains = []
     for c in record.claims:
-        chain = [art.outlet or "this report", *[mask(s.name, names) for s in c.sources]]
+        chain = [art.outlet or "this report", *[hide(s.name) for s in c.sources]]
         if chain not in chains:
             chains.append(chain)
     return {
         "id": art.id,
-        "title": mask(art.title or "", names),
+        "title": hide(art.title or ""),
         "outlet": art.outlet,
-        "byline": mask(art.byline or "", names) or None,
+        "byline": hide(art.byline or "") or None,
         "published": art.published,
         "url": art.url,
         "locations": art.locations,
         "chains": chains,
-        "claims": [_claim_json(c, art, names) | {"act": c.act} for c in record.claims],
-        "allegations": allegation_rows(store, record.allegations, names),
+        "claims": [_claim_json(c, art, hide) | {"act": c.act} for c in record.claims],
+        "allegations": allegation_rows(store, record.allegations, hide),
         "echoes": [
             {
                 "article_id": a.id,
                 "outlet": a.outlet,
-                "title": mask(a.title or "", names),
+                "title": hide(a.title or ""),
                 "published": a.published,
                 "kind": x.kind,
                 "score": x.score,
@@ -282,7 +285,7 @@ def report_data(store: Store, article_id: str) -> dict[str, Any]:
             {
                 "article_id": a.id,
                 "outlet": a.outlet,
-                "title": mask(a.title or "", names),
+                "title": hide(a.title or ""),
                 "published": a.published,
                 "kind": x.kind,
                 "score": x.score,
@@ -290,7 +293,7 @@ def report_data(store: Store, article_id: str) -> dict[str, Any]:
             for x, a in record.echoed_by
         ],
         "_record": record,
-        "_names": names,
+        "_hide": hide,
     }
 
 
@@ -298,33 +301,32 @@ def entity_data(store: Store, entity_id: str) -> dict[str, Any]:
     record = queries.get_entity(store, entity_id)
     if record is None:
         raise HTTPException(404, f"no entity {entity_id!r}; find one from /allegations")
-    names = queries.masked_names(store)
+    hide = queries.masker(store)
     e = record.entity
     return {
         "id": e.id,
-        "name": mask(e.name, names),
-        "masked": mask(e.name, names) != e.name,
+        "name": hide(e.name),
+        "masked": hide(e.name) != e.name,
         "type": e.type,
         "subtype": e.subtype,
         "country": e.country,
-        "aliases": sorted({mask(x, names) for x in e.aliases} - {mask(e.name, names)}),
-        "as_perpetrator": allegation_rows(store, record.as_perpetrator, names),
-        "as_victim": allegation_rows(store, record.as_victim, names),
-        "as_place": allegation_rows(store, record.as_place, names),
+        "aliases": sorted({hide(x) for x in e.aliases} - {hide(e.name)}),
+        "as_perpetrator": allegation_rows(store, record.as_perpetrator, hide),
+        "as_victim": allegation_rows(store, record.as_victim, hide),
+        "as_place": allegation_rows(store, record.as_place, hide),
         "co_accused": [
-            {"id": other.id, "name": mask(other.name, names), "allegations": n}
+            {"id": other.id, "name": hide(other.name), "allegations": n}
             for other, n in record.co_accused
         ],
         "outlets": [{"outlet": o, "reports": n} for o, n in record.outlets],
         "root_sources": [
-            {"name": mask(s.name, names), "kind": s.kind, "allegations": n}
-            for s, n in record.root_sources
+            {"name": hide(s.name), "kind": s.kind, "allegations": n} for s, n in record.root_sources
         ],
     }
 
 
 def sources_data(store: Store) -> dict[str, Any]:
-    names = queries.masked_names(store)
+    hide = queries.masker(store)
     table = {e.label: e for e in outlet_entries()}
     outlets = []
     for row in queries.outlet_rows(store):
@@ -336,7 +338,7 @@ def sources_data(store: Store) -> dict[str, Any]:
                 "note": entry.note if entry else None,
             }
         )
-    roots = [r | {"name": mask(r["name"], names)} for r in queries.root_source_rows(store)]
+    roots = [r | {"name": hide(r["name"])} for r in queries.root_source_rows(store)]
     return {"outlets": outlets, "root_sources": roots}
 
 
@@ -462,7 +464,7 @@ def create_router(store: Store) -> APIRouter:
         record = data["_record"]
         found = queries.mentions_of(store, sorted(record.articles))
         evidence = [
-            c | {"pieces": highlight.sentence(record.claims[c["id"]], found, data["_names"])}
+            c | {"pieces": highlight.sentence(record.claims[c["id"]], found, data["_hide"])}
             for c in data["claims"]
         ]
         return render(
@@ -476,7 +478,7 @@ def create_router(store: Store) -> APIRouter:
         data = report_data(store, article_id)
         record = data["_record"]
         pieces = highlight.article(
-            record.article.text, record.claims, record.mentions, data["_names"]
+            record.article.text, record.claims, record.mentions, data["_hide"]
         )
         return render(request, "report.html", data | {"pieces": pieces})
 

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clew.model import Allegation, Article, ArticleLink, Claim, Entity, Mention, Source
-from clew.privacy import victim_names
+from clew.privacy import mask, victim_names
 from clew.store import Store
 from clew.store.tables import (
     allegation_claims,
@@ -183,6 +183,27 @@ def list_allegations(
             .offset(offset)
         ).all()
         return total, _allegations(conn, rows)
+
+
+class Masker:
+    """:func:`clew.privacy.mask` with one workspace's victims' names, as a function of the text.
+
+    A page masks every name, title and sentence it shows, thousands on a long list; a text
+    that holds no word of any victim's name is returned as it is without building the pattern.
+    """
+
+    def __init__(self, names: set[str]) -> None:
+        self.names = names
+        self.words = {word for name in names for word in name.split()}
+
+    def __call__(self, text: str) -> str:
+        if not any(word in text for word in self.words):
+            return text
+        return mask(text, self.names)
+
+
+def masker(store: Store) -> Masker:
+    return Masker(masked_names(store))
 
 
 def masked_names(store: Store) -> set[str]:

@@ -199,8 +199,26 @@
           .style("stroke-width", 3 / k + "px")
           .attr("x", function (p) { return projection(p.coords)[0] + (radius(p.count) + 3) / k; })
           .attr("y", function (p) { return projection(p.coords)[1] + 4 / k; });
+        declutter();
       });
+
+    // Labels are placed busiest place first; one that would overlap a label already placed is
+    // hidden until zooming in makes room (the place keeps its tooltip and its table row).
+    function declutter() {
+      labels.attr("display", null);
+      const kept = [];
+      labels.each(function () {
+        const box = this.getBBox();
+        const clash = kept.some(function (o) {
+          return box.x < o.x + o.width && o.x < box.x + box.width &&
+            box.y < o.y + o.height && o.y < box.y + box.height;
+        });
+        if (clash) this.setAttribute("display", "none");
+        else kept.push(box);
+      });
+    }
     svg.call(zoom);
+    declutter();
     document.getElementById("routes-zoom-in").addEventListener("click", function () {
       svg.transition().duration(250).call(zoom.scaleBy, 2);
     });

@@ -130,8 +130,16 @@ def allegation_rows(store: Store, found: list[Allegation], hide: Masker) -> list
 
 def statement(row: dict[str, Any]) -> str:
     """The allegation in plain words, built from its parts (no generated prose)."""
+
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
     who = ", ".join(p["name"] for p in row["perpetrators"]) or "unnamed actors"
-    text = f"{row['act_label']} by {who}"
+    text = (
+        f"{plural(row['reports'], 'report')}, in "
+        f"{plural(row['independent_lines'], 'independent line')} of evidence, "
+        f"{'alleges' if row['reports'] == 1 else 'allege'} {row['act_label'].lower()} by {who}"
+    )
     if row["victims"]:
         text += f"; victims: {', '.join(row['victims'][:3])}"
     if row["places"]:

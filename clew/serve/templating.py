@@ -57,8 +57,12 @@ def grade_meaning(grade: str | None) -> str:
 
 
 def grade_class(grade: str | None) -> str:
-    """The badge colour follows credibility: confirmed or probable, possible or doubtful,
-    improbable, and "cannot be judged" in grey rather than alarm red."""
+    """The badge colour follows credibility (a lone letter, its reliability): good, middling,
+    poor, and "cannot be judged" in grey rather than alarm red."""
+    if grade and len(grade) == 1 and grade.isalpha():  # a reliability letter on its own
+        return {"A": "g-good", "B": "g-good", "C": "g-mid", "D": "g-mid", "E": "g-weak"}.get(
+            grade, "g-none"
+        )
     if not grade or not grade[-1].isdigit():
         return "g-none"
     digit = int(grade[-1])

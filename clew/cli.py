@@ -331,11 +331,11 @@ def _serve(ws: Workspace, host: str, port: int) -> None:
 @click.pass_obj
 @friendly_errors
 def serve(ws: Workspace, host: str, port: int) -> None:
-    """Serve the workspace over HTTP: a JSON API under /api/.
+    """Serve the workspace over HTTP: web pages at /, each with a JSON twin under /api/.
 
     Example:
 
-        clew --workspace my-case serve --port 8001   # then open http://127.0.0.1:8001/api/articles
+        clew --workspace my-case serve --port 8001   # then open http://127.0.0.1:8001/
     """
     _serve(ws, host, port)
 

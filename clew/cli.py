@@ -564,7 +564,7 @@ def show(ws: Workspace, allegation_id: str, as_json: bool) -> None:
     "-o",
     "--output",
     required=True,
-    type=click.Path(path_type=Path),
+    type=click.Path(),
     help="A folder (ends in / or exists: files get default names) or a file path.",
 )
 @click.option(
@@ -582,7 +582,7 @@ def export_command(
     actor: str | None,
     place: str | None,
     grade: str | None,
-    output: Path,
+    output: str,
     unmask_victims: bool,
     progress: bool,
 ) -> None:

@@ -8,6 +8,8 @@ names happen once, in :mod:`clew.export.select`, before any format sees the data
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,16 +80,20 @@ def formats() -> dict[str, Format]:
 def stem(filters: Filters) -> str:
     """The default name of an export's files, saying what it holds."""
     if filters.allegation:
-        return f"clew-allegation-{filters.allegation[:10]}"
+        return f"clew-allegation-{_slug(filters.allegation)[:10]}"
     if filters.entity:
-        return f"clew-entity-{filters.entity[:10]}"
+        return f"clew-entity-{_slug(filters.entity)[:32]}"
     return "clew-export"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
 def export(
     store: Store,
     fmt: str,
-    out: Path,
+    out: str | Path,
     filters: Filters,
     *,
     unmask_victims: bool = False,
@@ -110,11 +116,13 @@ def export(
         raise ExportError(f"a {fmt} is about one allegation or one entity: give its id")
     progress("reading the workspace")
     selection = select(store, filters, unmask_victims=unmask_victims)
-    as_folder = len(chosen) > 1 or out.is_dir() or str(out).endswith(("/", "\\"))
+    # A str keeps the trailing slash that says "a folder"; Path() would drop it.
+    as_folder = len(chosen) > 1 or Path(out).is_dir() or str(out).endswith(("/", os.sep))
     written: list[Path] = []
     for f in chosen:
         progress(f"writing {f.name}")
-        written.extend(f.write(selection, out / f.filename(stem(filters)) if as_folder else out))
+        target = Path(out) / f.filename(stem(filters)) if as_folder else Path(out)
+        written.extend(f.write(selection, target))
     return written
 
 

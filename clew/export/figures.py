@@ -63,7 +63,7 @@ def _step(span: float) -> float:
 
 
 def map_svg(
-    points: list[MapPoint], routes: list[MapRoute], width: int = 640, height: int = 320
+    points: list[MapPoint], routes: list[MapRoute], width: int = 640, height: int = 230
 ) -> str | None:
     """The places and routes on a graticule; None when nothing can be placed."""
     points = _merge(points)
@@ -93,7 +93,7 @@ def map_svg(
 
     out = [
         f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' "
-        f"width='{width}' height='{height}' role='img' aria-label='Map of reported places'>",
+        f"role='img' aria-label='Map of reported places'>",
         "<defs><marker id='arrow' viewBox='0 0 10 10' refX='9' refY='5' markerWidth='7' "
         f"markerHeight='7' orient='auto-start-reverse'><path d='M0,0 L10,5 L0,10 z' "
         f"fill='{ACCENT}'/></marker></defs>",
@@ -141,7 +141,10 @@ def map_svg(
         fill = "white" if p.approximate else ACCENT
         out.append(f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r:.1f}' fill='{fill}' "
                    f"stroke='{ACCENT}' stroke-width='1.5'/>")  # fmt: skip
-        tx, ty, anchor = _label_spot(p.label, x, y, r, placed, width, height, pad)
+        tx, ty, anchor, leader = _label_spot(p.label, x, y, r, placed, width, height, pad)
+        if leader:
+            out.append(f"<line x1='{x:.1f}' y1='{y:.1f}' x2='{tx:.1f}' y2='{ty - 3.5:.1f}' "
+                       f"stroke='{MUTED}' stroke-width='0.6'/>")  # fmt: skip
         out.append(f"<text x='{tx:.1f}' y='{ty:.1f}' font-size='10.5' fill='{INK}' "
                    f"text-anchor='{anchor}' {FONT}>{escape(p.label)}</text>")  # fmt: skip
     out.append(_locator(lat0, lon0, lat_span, lon_span, corner))
@@ -184,26 +187,27 @@ def _label_spot(
     width: int,
     height: int,
     pad: int,
-) -> tuple[float, float, str]:
-    """Beside the dot where the label collides with nothing drawn so far (right, left, above,
-    below, then diagonals); the first free spot is taken and remembered."""
+) -> tuple[float, float, str, bool]:
+    """Where the label collides with nothing drawn so far: beside the dot first (right, left,
+    above, below, diagonals), then on rings farther out, joined to the dot by a leader line.
+    Returns the text position, its anchor and whether a leader line is needed."""
     w, h = len(label) * CHAR_W, 11.0
-    candidates = [
-        (x + r + 3, y + 3.5, "start"), (x - r - 3, y + 3.5, "end"),
-        (x, y - r - 4, "middle"), (x, y + r + 11, "middle"),
-        (x + r + 2, y - r - 3, "start"), (x + r + 2, y + r + 10, "start"),
-        (x - r - 2, y - r - 3, "end"), (x - r - 2, y + r + 10, "end"),
-    ]  # fmt: skip
-    for tx, ty, anchor in candidates:
-        left = tx if anchor == "start" else tx - w if anchor == "end" else tx - w / 2
-        box = (left, ty - h + 2, left + w, ty + 2)
-        inside = (
-            box[0] >= pad and box[2] <= width - pad and box[1] >= pad and box[3] <= height - pad
-        )
-        if inside and not any(_overlaps(box, other) for other in placed):
-            placed.append(box)
-            return tx, ty, anchor
-    return candidates[0]
+    directions = [(1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (1, 1), (-1, -1), (-1, 1)]
+    for distance in (0.0, 14.0, 28.0, 44.0, 62.0):
+        for dx, dy in directions:
+            reach = r + 3 + distance
+            tx = x + dx * reach
+            ty = y + dy * reach + (3.5 if dy == 0 else 9 if dy > 0 else -1)
+            anchor = "start" if dx > 0 else "end" if dx < 0 else "middle"
+            left = tx if anchor == "start" else tx - w if anchor == "end" else tx - w / 2
+            box = (left, ty - h + 2, left + w, ty + 2)
+            inside = (
+                box[0] >= pad and box[2] <= width - pad and box[1] >= pad and box[3] <= height - pad
+            )
+            if inside and not any(_overlaps(box, other) for other in placed):
+                placed.append(box)
+                return tx, ty, anchor, distance > 0
+    return x + r + 3, y + 3.5, "start", False
 
 
 def _locator(
@@ -281,7 +285,7 @@ def timeline_svg(rows: list[TimelineRow], width: int = 640, max_rows: int = 12) 
 
     out = [
         f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' "
-        f"width='{width}' height='{height}' role='img' aria-label='Timeline of reports'>"
+        f"role='img' aria-label='Timeline of reports'>"
     ]
     axis_y = top + row_h * len(rows) + 4
     for tick in _ticks(start, end):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import trafilatura.downloads  # noqa: F401  (see the note below)
 from click.testing import CliRunner
 
 from clew.cli import cli
@@ -15,6 +16,10 @@ from clew.model import Allegation
 from clew.privacy import victim_names
 from clew.store import Store, workspace_url
 from clew.store.graph import list_allegations, load_corpus
+
+# trafilatura.downloads warns at import that PySocks is missing. Imported here, at collection,
+# the warning is only a warning; if the demo fixture below ran first, the first import would
+# happen inside a later ingest test, where `filterwarnings = error` turns it into a failure.
 
 
 @pytest.fixture(scope="session")

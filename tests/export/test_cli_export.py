@@ -38,6 +38,13 @@ def test_dossier_for_one_allegation_to_a_named_file(
     assert (tmp_path / "d.pdf").stat().st_size > 10_000 and (tmp_path / "d.html").exists()
 
 
+def test_a_trailing_slash_means_a_folder(workspace: Path, top: Allegation, tmp_path: Path) -> None:
+    args = ["-w", str(workspace), "export", "--format", "geojson", "--no-progress"]
+    result = CliRunner().invoke(cli, [*args, "--allegation", top.id, "-o", f"{tmp_path}/new/"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "new" / f"clew-allegation-{top.id[:10]}.geojson").is_file()
+
+
 def test_mistakes_say_what_to_do(workspace: Path, tmp_path: Path) -> None:
     base = ["-w", str(workspace), "export", "--no-progress", "-o", str(tmp_path / "x")]
     bad_format = CliRunner().invoke(cli, [*base, "--format", "xlsx"])

@@ -1,9 +1,10 @@
-"""The JSON API over a workspace (the web pages arrive with their own issue).
+"""The web server over a workspace: the JSON API here, the pages in ``pages`` and ``viz``.
 
 Every list has the same shape, ``{"total", "limit", "offset", "items"}``, and every error the
 same body, ``{"ok": false, "error", "status"}``, so clients handle them in one place. The
 interactive docs are off: FastAPI's bundled Swagger page loads its assets from a CDN, and clew
 makes no request the user did not ask for. The OpenAPI schema stays at ``/openapi.json``.
+Victims' names are masked in every body, as on the pages (``clew.privacy``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from clew import __version__
 from clew.export.routes import export_router
 from clew.model import Article
 from clew.serve import pages, viz
+from clew.serve.queries import masker
 from clew.serve.templating import STATIC, render
 from clew.store import Store
 
@@ -97,11 +99,12 @@ def create_app(store: Store) -> FastAPI:
         outlet: str | None = Query(None, description="Only articles of this outlet."),
     ) -> dict[str, Any]:
         total, items = store.list_articles(limit=limit, offset=offset, outlet=outlet)
+        hide = masker(store)
         return {
             "total": total,
             "limit": limit,
             "offset": offset,
-            "items": [_article_summary(a) for a in items],
+            "items": hide.json([_article_summary(a) for a in items]),
         }
 
     @app.get("/api/articles/{article_id}", summary="One article with its text and claims")
@@ -111,14 +114,14 @@ def create_app(store: Store) -> FastAPI:
             raise HTTPException(404, f"no article {article_id!r}; list them at /api/articles")
         data = article.to_dict()
         data["claims"] = [c.to_dict() for c in store.claims_for_article(article_id)]
-        return data
+        return masker(store).json(data)  # type: ignore[no-any-return]
 
     @app.get("/api/search", summary="Full-text search over articles and claims")
     def search(
         q: str = Query(..., min_length=1, description="Words to find; quote a phrase."),
         limit: int = Query(20, ge=1, le=200),
     ) -> dict[str, Any]:
-        return {"query": q, **store.search(q, limit)}
+        return {"query": q, **masker(store).json(store.search(q, limit))}
 
     @app.get("/api/status", summary="Rows per table and articles per outlet")
     def status() -> dict[str, Any]:
@@ -138,7 +141,7 @@ def create_app(store: Store) -> FastAPI:
             raise HTTPException(
                 404, f"no allegation {allegation_id!r}; list them at /api/allegations"
             )
-        return graph.record_json(record)
+        return masker(store).json(graph.record_json(record))  # type: ignore[no-any-return]
 
     app.include_router(export_router(store))
     return app

@@ -448,6 +448,7 @@ def create_router(store: Store) -> APIRouter:
                 "modalities": ["asserted", "reported", "alleged", "rumored", "denied"],
                 "pages": _pages(data["total"], limit, offset, f.params()),
                 "sorts": _sort_links(f, limit),
+                "default_sort": queries.DEFAULT_SORT,
                 "api": "/api/allegations?"
                 + urlencode(f.params() | {"limit": str(limit), "offset": str(offset)}),
             },
@@ -457,12 +458,9 @@ def create_router(store: Store) -> APIRouter:
     def allegations_json(f: Filter, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         total, found = queries.list_allegations(store, f, limit=limit, offset=offset)
         claims = graph.claims_of(store, [a.id for a in found])
-        return {
-            "total": total,
-            "limit": limit,
-            "offset": offset,
-            "items": [graph.allegation_json(a, claims.get(a.id, [])) for a in found],
-        }
+        items = [graph.allegation_json(a, claims.get(a.id, [])) for a in found]
+        hide = queries.masker(store)
+        return {"total": total, "limit": limit, "offset": offset, "items": hide.json(items)}
 
     @router.get(
         "/allegations/{allegation_id}", response_class=HTMLResponse, include_in_schema=False

@@ -201,6 +201,16 @@ class Masker:
             return text
         return mask(text, self.names)
 
+    def json(self, value: Any) -> Any:
+        """A JSON body with every string in it masked (ids hold no names, so are unchanged)."""
+        if isinstance(value, str):
+            return self(value)
+        if isinstance(value, list):
+            return [self.json(v) for v in value]
+        if isinstance(value, dict):
+            return {k: self.json(v) for k, v in value.items()}
+        return value
+
 
 def masker(store: Store) -> Masker:
     return Masker(masked_names(store))

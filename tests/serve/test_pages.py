@@ -216,6 +216,23 @@ def test_victims_names_are_masked_on_every_page(client: TestClient, store: Store
         assert "Victims' names are masked" in text
 
 
+def test_victims_names_are_masked_in_every_json_body(client: TestClient, store: Store) -> None:
+    names = masked_names(store)
+    items = client.get("/api/allegations", params={"limit": 1000}).json()["items"]
+    bodies = [str(items)]
+    for item in items[:20]:
+        bodies.append(str(client.get(f"/api/allegations/{item['id']}").json()))
+        article = item["claims"][0]["article_id"]
+        bodies.append(str(client.get(f"/api/articles/{article}").json()))
+        bodies.append(str(client.get(f"/api/reports/{article}").json()))
+    bodies.append(str(client.get("/api/articles", params={"limit": 1000}).json()))
+    bodies.append(str(client.get("/api/search", params={"q": "kidney"}).json()))
+    joined = "\n".join(bodies)
+    assert MASK in joined
+    for name in names:
+        assert not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", joined), name
+
+
 def test_pages_load_nothing_from_elsewhere(client: TestClient) -> None:
     item = vardar(client)
     for path in ["/", "/allegations", f"/allegations/{item['id']}", "/sources"]:

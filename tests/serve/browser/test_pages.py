@@ -80,7 +80,8 @@ def test_filters_apply_from_the_form(live_server: str, browser_page: Page) -> No
     browser_page.get_by_label("Act", exact=True).select_option("organ_sale")
     browser_page.get_by_label("Actor", exact=True).fill("Vardar")
     browser_page.get_by_role("button", name="Apply filters").click()
-    expect(browser_page).to_have_url(re.compile(r"act=organ_sale.*actor=Vardar"))
+    # Our script sends only the fields that are set: the address matches the JSON twin's.
+    expect(browser_page).to_have_url(f"{live_server}/allegations?act=organ_sale&actor=Vardar")
     narrowed = int(re.findall(r"of (\d+) allegations", browser_page.content())[0])
     assert 0 < narrowed < everything
     for row in browser_page.locator("table.allegations tbody tr").all():

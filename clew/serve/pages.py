@@ -468,6 +468,7 @@ def create_router(store: Store) -> APIRouter:
     def allegation_page(request: Request, allegation_id: str) -> HTMLResponse:
         data = allegation_data(store, allegation_id)
         record = data["_record"]
+        related = queries.allegations_by_id(store, data["related"])
         found = queries.mentions_of(store, sorted(record.articles))
         evidence = [
             c | {"pieces": highlight.sentence(record.claims[c["id"]], found, data["_hide"])}
@@ -476,7 +477,12 @@ def create_router(store: Store) -> APIRouter:
         return render(
             request,
             "allegation.html",
-            data | {"evidence": evidence, "downloads": _downloads("allegation", allegation_id)},
+            data
+            | {
+                "evidence": evidence,
+                "downloads": _downloads("allegation", allegation_id),
+                "related_rows": allegation_rows(store, related, data["_hide"]),
+            },
         )
 
     @router.get("/reports/{article_id}", response_class=HTMLResponse, include_in_schema=False)

@@ -212,6 +212,17 @@ class Masker:
         return value
 
 
+def allegations_by_id(store: Store, ids: list[str]) -> list[Allegation]:
+    """The allegations of ``ids`` that exist, most reports first."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(allegations)
+            .where(allegations.c.id.in_(ids))
+            .order_by(allegations.c.reports.desc(), allegations.c.position)
+        ).all()
+        return _allegations(conn, rows)
+
+
 def masker(store: Store) -> Masker:
     return Masker(masked_names(store))
 

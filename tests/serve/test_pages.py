@@ -51,6 +51,15 @@ def test_endpoint_index_moved_to_api(client: TestClient) -> None:
     assert client.get("/api").json()["endpoints"]["allegations"] == "/api/allegations"
 
 
+def test_every_twin_is_in_the_openapi_schema_and_pages_are_not(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for twin in ("overview", "allegations", "reports/{article_id}", "entities/{entity_id}"):
+        assert f"/api/{twin}" in paths
+    assert "/api/sources" in paths and "/allegations" not in paths
+    parameters = {p["name"] for p in paths["/api/allegations"]["get"]["parameters"]}
+    assert {"act", "actor", "country", "modality", "since", "until", "q", "sort"} <= parameters
+
+
 def test_overview_shows_corpus_at_a_glance(client: TestClient) -> None:
     page = html(client, "/")
     data = client.get("/api/overview").json()

@@ -20,14 +20,20 @@ def victim_names(claims: Iterable[Claim], mentions: Iterable[Mention]) -> set[st
     """The person names that sit inside a claim's victim phrase.
 
     A victim phrase such as "Amira K., a 24-year-old woman" is masked through the person mention
-    inside it; generic phrases ("migrants", "30 children") hold no person mention and stay.
+    inside it; generic phrases ("migrants", "30 children") hold no person mention and stay, and
+    so do the names of the accused.
     """
     people = {m.text for m in mentions if m.label == "person" and len(m.text.strip()) > 1}
     names: set[str] = set()
+    accused: set[str] = set()
     for claim in claims:
         for phrase in claim.victims:
             names.update(name for name in people if name in phrase)
-    return names
+        for phrase in claim.perpetrators:
+            accused.update(name for name in people if name in phrase)
+    # someone named as a perpetrator anywhere (a suspect "jailed" reads like an object of the
+    # act) is never masked: hiding the accused would hide the allegation itself
+    return names - accused
 
 
 def mask(text: str, names: Iterable[str]) -> str:

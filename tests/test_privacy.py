@@ -29,3 +29,14 @@ def test_mask_replaces_full_name_and_its_parts_as_whole_words() -> None:
     assert masked == f"Traffickers held {MASK}, 24, in Kumanovo. {MASK} said 11 migrants were held."
     assert mask("Lenkovaville", {"Amira Lenkova"}) == "Lenkovaville"
     assert mask(TEXT, set()) == TEXT
+
+
+def test_the_accused_are_never_masked() -> None:
+    mentions = [Mention(article_id="a", text="Dario Venn", label="person", start=0, end=10)]
+    jailed = Claim(
+        article_id="a", act="prosecution", text=TEXT, start=0, end=5, victims=["Dario Venn"]
+    )
+    accused = Claim(
+        article_id="a", act="organ_removal", text=TEXT, start=0, end=5, perpetrators=["Dario Venn"]
+    )
+    assert victim_names([jailed, accused], mentions) == set()

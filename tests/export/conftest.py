@@ -22,11 +22,29 @@ from clew.store.graph import list_allegations, load_corpus
 # happen inside a later ingest test, where `filterwarnings = error` turns it into a failure.
 
 
+# The demo corpus names no victim, so one fictional report that does is added: masking must
+# have a name to mask.
+NAMED_VICTIM_REPORT = """---
+title: Student describes abduction near Gevgelija (fiction, for clew's tests)
+outlet: The Meridian Ledger
+url: https://meridianledger.example/2025/10/student-abduction
+published: 2025-10-30
+---
+Police in Kumanovo said the Vardar Brotherhood abducted Mira Talvik, a 19-year-old student,
+near Gevgelija and removed one of her kidneys at the Medisan Lux clinic.
+"""
+
+
 @pytest.fixture(scope="session")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo-workspace")
     result = CliRunner().invoke(cli, ["--workspace", str(path), "demo", "--no-serve"])
     assert result.exit_code == 0, result.output
+    report = tmp_path_factory.mktemp("named-victim") / "student-abduction.md"
+    report.write_text(NAMED_VICTIM_REPORT, encoding="utf-8")
+    for args in (["ingest", "--no-progress", str(report)], ["link", "--no-progress"]):
+        result = CliRunner().invoke(cli, ["--workspace", str(path), *args])
+        assert result.exit_code == 0, result.output
     return path
 
 

@@ -43,6 +43,7 @@ def pages(base: str) -> dict[str, str]:
     allegation = top["items"][0]
     record = httpx.get(f"{base}/api/allegations/{allegation['id']}").json()
     report = max(record["lines"], key=lambda line: len(line["reports"]))["reports"][0]
+    denied = httpx.get(f"{base}/api/allegations", params={"modality": "denied", "limit": 1})
     entity = httpx.get(f"{base}/allegations/{allegation['id']}").text
     entity_id = entity.split('href="/entities/', 1)[1].split('"', 1)[0]
     return {
@@ -50,6 +51,7 @@ def pages(base: str) -> dict[str, str]:
         "allegations": "/allegations",
         "allegations-filtered": "/allegations?actor=Vardar+Brotherhood&sort=grade",
         "allegation": f"/allegations/{allegation['id']}",
+        "allegation-denied": f"/allegations/{denied.json()['items'][0]['id']}",
         "report": f"/reports/{report['article_id']}",
         "entity": f"/entities/{entity_id}",
         "sources": "/sources",

@@ -21,7 +21,14 @@ from clew.link.outlets import outlet_entries
 from clew.model import Allegation, Article, Claim, Entity, Source
 from clew.serve import highlight, queries
 from clew.serve.queries import SORTS, AllegationFilter, Masker
-from clew.serve.templating import act_label, grade_class, grade_meaning, kind_label, render
+from clew.serve.templating import (
+    act_label,
+    actor_preposition,
+    grade_class,
+    grade_meaning,
+    kind_label,
+    render,
+)
 from clew.store import Store, graph
 
 EXPORT_FORMATS = ("ftm", "graphml", "gexf", "geojson", "csv", "parquet", "dossier")
@@ -138,7 +145,8 @@ def statement(row: dict[str, Any]) -> str:
     text = (
         f"{plural(row['reports'], 'report')}, in "
         f"{plural(row['independent_lines'], 'independent line')} of evidence, "
-        f"{'alleges' if row['reports'] == 1 else 'allege'} {row['act_label'].lower()} by {who}"
+        f"{'alleges' if row['reports'] == 1 else 'allege'} {row['act_label'].lower()} "
+        f"{actor_preposition(row['act'])} {who}"
     )
     if row["victims"]:
         text += f"; victims: {', '.join(row['victims'][:3])}"

@@ -36,6 +36,19 @@ def act_label(act: str) -> str:
     return term.label if term else act.replace("_", " ").capitalize()
 
 
+# The actors of most acts did them ("organ sale by X"); those of official action are its object.
+ACTOR_PREPOSITIONS = {
+    "arrest": "of",
+    "prosecution": "of",
+    "investigation": "about",
+    "rescue": "from",
+}
+
+
+def actor_preposition(act: str) -> str:
+    return ACTOR_PREPOSITIONS.get(act, "by")
+
+
 def kind_label(kind: str) -> str:
     term = source_kinds().get(kind)
     return term.label if term else kind
@@ -71,6 +84,7 @@ def grade_class(grade: str | None) -> str:
 
 templates.env.filters.update(
     act_label=act_label,
+    actor_preposition=actor_preposition,
     kind_label=kind_label,
     modality_label=modality_label,
     grade_meaning=grade_meaning,

@@ -131,7 +131,7 @@ def test_a_bad_filter_is_an_html_error_on_the_page_and_json_on_the_twin(
     client: TestClient,
 ) -> None:
     page = html(client, "/allegations?since=last+week", status=400)
-    assert "since must be a date" in page
+    assert "Since must be a date such as 2025" in page
     body = client.get("/api/allegations", params={"sort": "nonsense"}).json()
     assert body["ok"] is False and body["status"] == 400
     assert "Not found" in html(client, "/allegations/nope", status=404)
@@ -162,6 +162,21 @@ def test_echoes_are_marked_in_the_diagram(client: TestClient) -> None:
     record = client.get(f"/api/allegations/{item['id']}").json()
     if record["links"]:
         assert "repeats " in html(client, f"/allegations/{item['id']}")
+
+
+def test_denials_are_marked_in_the_diagram(client: TestClient) -> None:
+    denied = client.get("/api/allegations", params={"modality": "denied"}).json()["items"][0]
+    page = html(client, f"/allegations/{denied['id']}")
+    assert 'class="line denial"' in page and "deny it" in page
+    denying = [c for c in denied["claims"] if c["modality"] == "denied"]
+    assert f'href="/reports/{denying[0]["article_id"]}#claim-{denying[0]["id"]}"' in page
+
+
+def test_official_action_names_its_object_not_its_doer(client: TestClient) -> None:
+    arrest = client.get("/api/allegations", params={"act": "arrest", "actor": "a"}).json()
+    page = html(client, f"/allegations/{arrest['items'][0]['id']}")
+    assert re.search(r"<h1>Arrest of ", page)
+    assert "allege arrest of " in page or "alleges arrest of " in page
 
 
 def test_report_page_highlights_claims_and_links_allegations(client: TestClient) -> None:

@@ -478,9 +478,12 @@ def create_router(store: Store) -> APIRouter:
         record = data["_record"]
         related = queries.allegations_by_id(store, data["related"])
         found = queries.mentions_of(store, sorted(record.articles))
+        # Oldest report first, so the sentences read as the story spread.
         evidence = [
             c | {"pieces": highlight.sentence(record.claims[c["id"]], found, data["_hide"])}
-            for c in data["claims"]
+            for c in sorted(
+                data["claims"], key=lambda c: (c["published"] or "9999", c["outlet"] or "")
+            )
         ]
         return render(
             request,

@@ -48,7 +48,14 @@ def vardar(client: TestClient) -> dict[str, object]:
 
 
 def test_endpoint_index_moved_to_api(client: TestClient) -> None:
-    assert client.get("/api").json()["endpoints"]["allegations"] == "/api/allegations"
+    endpoints = client.get("/api").json()["endpoints"]
+    assert endpoints["allegations"] == "/api/allegations"
+    assert endpoints["overview"] == "/api/overview" and endpoints["sources"] == "/api/sources"
+    assert (
+        client.get("/", headers={"accept": "application/json"})
+        .headers["content-type"]
+        .startswith("text/html")
+    )
 
 
 def test_every_twin_is_in_the_openapi_schema_and_pages_are_not(client: TestClient) -> None:

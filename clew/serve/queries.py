@@ -232,8 +232,9 @@ def masked_names(store: Store) -> set[str]:
     with store.engine.connect() as conn:
         phrases = [
             Claim(article_id="", act="", text="", start=0, end=0, victims=list(v))
-            for v in conn.execute(sa.select(claims.c.victims)).scalars()
-            if v
+            for v in conn.execute(
+                sa.select(claims.c.victims).where(sa.cast(claims.c.victims, sa.Text) != "[]")
+            ).scalars()
         ]
         people = [
             Mention(article_id="", text=t, label="person", start=0, end=0)

@@ -317,12 +317,18 @@ def search(ws: Workspace, text: str, limit: int, as_json: bool) -> None:
 
 
 def _serve(ws: Workspace, host: str, port: int) -> None:
+    import gc
+
     import uvicorn
 
     from clew.serve import create_app
 
+    app = create_app(ws.store)
+    # What is loaded by now lives as long as the server: frozen, it is left out of the full
+    # collections that a long page (a thousand rows) would otherwise trigger, at ~100 ms each.
+    gc.freeze()
     err.print(f"clew is serving {ws.database or ws.path} on http://{host}:{port}/ (Ctrl-C stops)")
-    uvicorn.run(create_app(ws.store), host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @cli.command()

@@ -99,16 +99,20 @@ def article(
 ) -> list[Piece]:
     """A whole report: its claims marked, and inside and between them its named entities."""
     found = list(found)
+    by_sentence: dict[tuple[int, int], list[Claim]] = {}
+    for c in found_claims:
+        by_sentence.setdefault((c.start, c.end), []).append(c)
+    # One sentence often asserts several acts: one mark, titled with all of them.
     claim_spans = [
         Span(
-            c.start,
-            c.end,
+            start,
+            end,
             "claim",
-            href=f"#claim-{c.id}",
-            title=f"{c.act.replace('_', ' ')} ({c.modality})",
-            denied=c.modality == "denied",
+            href=f"#claim-{same[0].id}",
+            title="; ".join(f"{c.act.replace('_', ' ')} ({c.modality})" for c in same),
+            denied=all(c.modality == "denied" for c in same),
         )
-        for c in found_claims
+        for (start, end), same in by_sentence.items()
     ]
     pieces = []
     at = 0

@@ -503,7 +503,21 @@ def create_router(store: Store) -> APIRouter:
         pieces = highlight.article(
             record.article.text, record.claims, record.mentions, data["_hide"]
         )
-        return render(request, "report.html", data | {"pieces": pieces})
+        sentences: dict[str, list[dict[str, Any]]] = {}
+        for claim in data["claims"]:
+            sentences.setdefault(claim["sentence"], []).append(claim)
+        grouped = [
+            {
+                "claims": same,
+                "chains": [
+                    c["sources"]
+                    for i, c in enumerate(same)
+                    if c["sources"] not in [d["sources"] for d in same[:i]]
+                ],
+            }
+            for same in sentences.values()
+        ]
+        return render(request, "report.html", data | {"pieces": pieces, "sentences": grouped})
 
     @router.get("/api/reports/{article_id}", summary="One report: claims, allegations, echoes")
     def report_json(article_id: str) -> dict[str, Any]:

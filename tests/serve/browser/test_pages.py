@@ -71,7 +71,8 @@ def test_three_clicks_from_overview_to_the_sentences(live_server: str, browser_p
     expect(browser_page).to_have_url(re.compile(r"/reports/[0-9a-f]+#claim-"))
     expect(browser_page.locator("article.article-text mark.m-claim").first).to_be_visible()
     target = browser_page.evaluate("location.hash")
-    expect(browser_page.locator(target)).to_be_visible()
+    claim = browser_page.locator(target).locator("xpath=ancestor-or-self::li[1]")
+    expect(claim).to_be_in_viewport()
 
 
 def test_filters_apply_from_the_form(live_server: str, browser_page: Page) -> None:
@@ -103,6 +104,10 @@ def test_keyboard_reaches_the_skip_link_and_the_content(
     expect(skip).to_be_visible()
     browser_page.keyboard.press("Enter")
     expect(browser_page).to_have_url(re.compile("#main$"))
+    browser_page.keyboard.press("Tab")  # past the header: the first field of the page itself
+    expect(browser_page.get_by_label("Words in the evidence")).to_be_focused()
+    outline = browser_page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in {"", "none"}, "focused fields show where the keyboard is"
     for field in browser_page.locator("form.filters input:not([type=hidden]), select").all():
         field_id = field.get_attribute("id")
         assert field_id and browser_page.locator(f"label[for='{field_id}']").count() == 1

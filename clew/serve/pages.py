@@ -344,6 +344,7 @@ def entity_data(store: Store, entity_id: str) -> dict[str, Any]:
 def sources_data(store: Store) -> dict[str, Any]:
     hide = queries.masker(store)
     table = {e.label: e for e in outlet_entries()}
+    reports = queries.reports_by_outlet(store)
     outlets = []
     for row in queries.outlet_rows(store):
         entry = table.get(row["outlet"] or "")
@@ -352,6 +353,9 @@ def sources_data(store: Store) -> dict[str, Any]:
             | {
                 "reliability": entry.reliability if entry else None,
                 "note": entry.note if entry else None,
+                "newest": [
+                    r | {"title": hide(r["title"] or "")} for r in reports.get(row["outlet"], [])
+                ],
             }
         )
     roots = [r | {"name": hide(r["name"])} for r in queries.root_source_rows(store)]

@@ -523,6 +523,20 @@ def outlet_rows(store: Store) -> list[dict[str, Any]]:
     ]
 
 
+def reports_by_outlet(store: Store, per_outlet: int = 50) -> dict[str | None, list[dict[str, Any]]]:
+    """Each outlet's newest reports (id, title, date), without their text."""
+    found: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    with store.engine.connect() as conn:
+        for r in conn.execute(
+            sa.select(
+                articles.c.id, articles.c.title, articles.c.published, articles.c.outlet
+            ).order_by(articles.c.outlet, articles.c.published.desc().nulls_last(), articles.c.pk)
+        ):
+            if len(found[r.outlet]) < per_outlet:
+                found[r.outlet].append({"id": r.id, "title": r.title, "published": r.published})
+    return dict(found)
+
+
 def root_source_rows(store: Store) -> list[dict[str, Any]]:
     """Each root source: its kind, the allegations that rest on it and the letter it was given."""
     with store.engine.connect() as conn:

@@ -227,6 +227,7 @@ def test_sources_page_counts_what_rests_on_each(client: TestClient) -> None:
     assert any(o["allegations"] for o in twin["outlets"])
     assert {"name", "kind", "allegations", "reliability"} <= set(twin["root_sources"][0])
     assert "not set (graded F)" in page
+    assert len(set(re.findall(r'href="/reports/([0-9a-f]{32})"', page))) == 34
 
 
 def test_victims_names_are_masked_on_every_page(client: TestClient, store: Store) -> None:

@@ -94,6 +94,17 @@ def test_filters_apply_from_the_form(live_server: str, browser_page: Page) -> No
     expect(browser_page.get_by_label("Actor", exact=True)).to_have_value("Vardar")
 
 
+def test_sources_open_onto_each_outlets_reports(live_server: str, browser_page: Page) -> None:
+    browser_page.goto(live_server + "/sources")
+    outlet = browser_page.locator("details").first
+    report = outlet.locator("a[href^='/reports/']").first
+    expect(report).to_be_hidden()
+    outlet.locator("summary").click()
+    title = report.inner_text()
+    report.click()
+    expect(browser_page.locator("h1")).to_have_text(title)
+
+
 def test_keyboard_reaches_the_skip_link_and_the_content(
     live_server: str, browser_page: Page
 ) -> None:

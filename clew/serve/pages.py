@@ -8,6 +8,7 @@ here, before anything reaches a template or a JSON body, and every page says tha
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -33,7 +34,7 @@ from clew.store import Store, graph
 
 EXPORT_FORMATS = ("ftm", "graphml", "gexf", "geojson", "csv", "parquet", "dossier")
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-CHART_WIDTH, CHART_HEIGHT = 560, 120
+CHART_WIDTH, CHART_HEIGHT = 560, 132
 
 
 def _blank(value: str | None) -> str | None:
@@ -373,7 +374,7 @@ def _timeline(months: list[dict[str, Any]]) -> dict[str, Any]:
         return {"bars": [], "width": CHART_WIDTH, "height": CHART_HEIGHT}
     top = max(m["reports"] for m in months)
     step = CHART_WIDTH / len(months)
-    plot = CHART_HEIGHT - 20
+    plot = CHART_HEIGHT - 32  # room for month and year below the bars
     bars = []
     for i, m in enumerate(months):
         h = max(2.0, plot * m["reports"] / top)
@@ -385,6 +386,8 @@ def _timeline(months: list[dict[str, Any]]) -> dict[str, Any]:
                 "w": round(step * 0.7, 1),
                 "h": round(h, 1),
                 "label_x": round(i * step + step / 2, 1),
+                "label": calendar.month_abbr[int(m["month"][5:7])],
+                "year": m["month"][:4] if i == 0 or m["month"].endswith("-01") else None,
             }
         )
     return {"bars": bars, "width": CHART_WIDTH, "height": CHART_HEIGHT}

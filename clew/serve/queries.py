@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 
 from clew.model import Allegation, Article, ArticleLink, Claim, Entity, Mention, Source
 from clew.privacy import mask, victim_names
-from clew.store import Store
+from clew.store import Store, graph
 from clew.store.tables import (
     allegation_claims,
     allegation_entities,
@@ -66,19 +66,6 @@ class AllegationFilter:
         }
 
 
-def _entity_filter(role: str, text: str) -> Any:
-    """Allegation ids with an entity of ``role`` whose name or an alias contains ``text``."""
-    pattern = f"%{text.strip().lower()}%"
-    by_name = sa.select(entities.c.id).where(sa.func.lower(entities.c.name).like(pattern))
-    by_alias = sa.select(entity_aliases.c.entity_id).where(
-        sa.func.lower(entity_aliases.c.alias).like(pattern)
-    )
-    return sa.select(allegation_entities.c.allegation_id).where(
-        allegation_entities.c.role == role,
-        allegation_entities.c.entity_id.in_(by_name.union(by_alias)),
-    )
-
-
 def _claim_filter(*conditions: Any) -> Any:
     return (
         sa.select(allegation_claims.c.allegation_id)
@@ -87,14 +74,14 @@ def _claim_filter(*conditions: Any) -> Any:
     )
 
 
-def _where(f: AllegationFilter) -> list[Any]:
+def _where(conn: Connection, f: AllegationFilter) -> list[Any]:
     where: list[Any] = []
     if f.act:
         where.append(allegations.c.act == f.act)
     if f.actor:
-        where.append(allegations.c.id.in_(_entity_filter("perpetrator", f.actor)))
+        where.append(allegations.c.id.in_(graph._entity_filter(conn, "perpetrator", f.actor)))
     if f.place:
-        where.append(allegations.c.id.in_(_entity_filter("place", f.place)))
+        where.append(allegations.c.id.in_(graph._entity_filter(conn, "place", f.place)))
     if f.country:
         in_country = sa.select(entities.c.id).where(entities.c.country == f.country.upper())
         where.append(
@@ -170,8 +157,8 @@ def list_allegations(
     store: Store, f: AllegationFilter, *, limit: int = 50, offset: int = 0
 ) -> tuple[int, list[Allegation]]:
     """One page of the allegations that match ``f``, in its order, and how many match in all."""
-    where = _where(f)
     with store.engine.connect() as conn:
+        where = _where(conn, f)
         total = conn.execute(
             sa.select(sa.func.count()).select_from(allegations).where(*where)
         ).scalar_one()

@@ -78,9 +78,9 @@ def _where(conn: Connection, f: AllegationFilter) -> list[Any]:
     if f.act:
         where.append(allegations.c.act == f.act)
     if f.actor:
-        where.append(allegations.c.id.in_(graph._entity_filter(conn, "perpetrator", f.actor)))
+        where.append(allegations.c.id.in_(graph.entity_filter(conn, "perpetrator", f.actor)))
     if f.place:
-        where.append(allegations.c.id.in_(graph._entity_filter(conn, "place", f.place)))
+        where.append(allegations.c.id.in_(graph.entity_filter(conn, "place", f.place)))
     if f.country:
         in_country = sa.select(entities.c.id).where(entities.c.country == f.country.upper())
         where.append(
@@ -92,13 +92,7 @@ def _where(conn: Connection, f: AllegationFilter) -> list[Any]:
             )
         )
     if f.grade:
-        g = f.grade.strip().upper()
-        if len(g) == 1 and g.isdigit():
-            where.append(allegations.c.credibility == int(g))
-        elif len(g) == 1:
-            where.append(allegations.c.reliability == g)
-        else:
-            where.append(allegations.c.grade == g)
+        where.append(graph.grade_filter(f.grade))
     if f.modality:
         where.append(allegations.c.id.in_(with_claims(claims.c.modality == f.modality)))
     if f.since:

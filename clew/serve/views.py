@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import HTTPException
 
 from clew.link.outlets import outlet_entries
-from clew.model import Allegation, Article, Claim, Entity, Source
+from clew.model import Allegation, Article, ArticleLink, Claim, Entity, Source
 from clew.serve import queries, records
 from clew.serve.queries import AllegationFilter, Masker
 from clew.serve.templating import (
@@ -195,6 +195,18 @@ def allegation_data(store: Store, allegation_id: str) -> dict[str, Any]:
     }
 
 
+def _link_json(link: ArticleLink, article: Article, hide: Masker) -> dict[str, Any]:
+    """The other end of a citation or copy, as a report page lists it."""
+    return {
+        "article_id": article.id,
+        "outlet": article.outlet,
+        "title": hide(article.title or ""),
+        "published": article.published,
+        "kind": link.kind,
+        "score": link.score,
+    }
+
+
 def report_data(store: Store, article_id: str) -> dict[str, Any]:
     record = records.get_report(store, article_id)
     if record is None:
@@ -217,28 +229,8 @@ def report_data(store: Store, article_id: str) -> dict[str, Any]:
         "chains": chains,
         "claims": [_claim_json(c, art, hide) | {"act": c.act} for c in record.claims],
         "allegations": allegation_rows(store, record.allegations, hide),
-        "echoes": [
-            {
-                "article_id": a.id,
-                "outlet": a.outlet,
-                "title": hide(a.title or ""),
-                "published": a.published,
-                "kind": x.kind,
-                "score": x.score,
-            }
-            for x, a in record.echoes
-        ],
-        "echoed_by": [
-            {
-                "article_id": a.id,
-                "outlet": a.outlet,
-                "title": hide(a.title or ""),
-                "published": a.published,
-                "kind": x.kind,
-                "score": x.score,
-            }
-            for x, a in record.echoed_by
-        ],
+        "echoes": [_link_json(x, a, hide) for x, a in record.echoes],
+        "echoed_by": [_link_json(x, a, hide) for x, a in record.echoed_by],
         "_record": record,
         "_hide": hide,
     }

@@ -234,7 +234,7 @@ def _allegation(conn: Connection, row: Any) -> Allegation:
     )
 
 
-def _entity_filter(conn: Connection, role: str, text: str) -> Any:
+def entity_filter(conn: Connection, role: str, text: str) -> Any:
     """Allegation ids with an entity of ``role`` whose name or alias contains ``text``."""
     pattern = f"%{text.lower()}%"
     by_name = sa.select(entities.c.id).where(sa.func.lower(entities.c.name).like(pattern))
@@ -245,6 +245,16 @@ def _entity_filter(conn: Connection, role: str, text: str) -> Any:
         allegation_entities.c.role == role,
         allegation_entities.c.entity_id.in_(by_name.union(by_alias)),
     )
+
+
+def grade_filter(grade: str) -> Any:
+    """The condition for a whole grade ("C3") or its letter or digit alone ("C", "3")."""
+    g = grade.strip().upper()
+    if len(g) == 1 and g.isdigit():
+        return allegations.c.credibility == int(g)
+    if len(g) == 1:
+        return allegations.c.reliability == g
+    return allegations.c.grade == g
 
 
 def list_allegations(
@@ -266,17 +276,11 @@ def list_allegations(
         if act:
             where.append(allegations.c.act == act)
         if actor:
-            where.append(allegations.c.id.in_(_entity_filter(conn, "perpetrator", actor)))
+            where.append(allegations.c.id.in_(entity_filter(conn, "perpetrator", actor)))
         if place:
-            where.append(allegations.c.id.in_(_entity_filter(conn, "place", place)))
+            where.append(allegations.c.id.in_(entity_filter(conn, "place", place)))
         if grade:
-            g = grade.strip().upper()
-            if len(g) == 1 and g.isdigit():
-                where.append(allegations.c.credibility == int(g))
-            elif len(g) == 1:
-                where.append(allegations.c.reliability == g)
-            else:
-                where.append(allegations.c.grade == g)
+            where.append(grade_filter(grade))
         total = conn.execute(
             sa.select(sa.func.count()).select_from(allegations).where(*where)
         ).scalar_one()

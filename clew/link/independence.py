@@ -181,15 +181,15 @@ def _join_hearsay(
     """Hearsay joins the line that most reports published before it carry: the story that was
     going round when it repeated "reports"."""
     ordered = sorted(claims, key=lambda c: _order(c, context))
-    for claim in ordered:
-        if not is_hearsay(claim):
-            continue
+    hearsay = [c for c in ordered if is_hearsay(c)]
+    witnesses = [c for c in ordered if not is_hearsay(c)]
+    for claim in hearsay:
         when = _order(claim, context)[0]
         before: dict[str, set[str]] = defaultdict(set)
         first: dict[str, Claim] = {}
-        for other in ordered:
-            if is_hearsay(other) or _order(other, context)[0] >= when:
-                continue
+        for other in witnesses:
+            if _order(other, context)[0] >= when:
+                break
             line = uf.find(f"c|{other.id}")
             before[line].add(other.article_id)
             first.setdefault(line, other)

@@ -24,6 +24,17 @@ def _words(path: Path, value: Any, what: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v.strip().lower() for v in value))
 
 
+def _acronyms(path: Path, value: Any) -> tuple[str, ...]:
+    """Acronyms keep their case: they are matched only as written."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(
+        isinstance(v, str) and v.strip().isupper() for v in value
+    ):
+        raise SchemaError(f"{path}: acronyms must be a list of words in capitals (WHO, UNODC)")
+    return tuple(dict.fromkeys(v.strip() for v in value))
+
+
 def _mapping(path: Path, name: str) -> dict[str, Any]:
     data = load_yaml(path)
     if not isinstance(data, dict):
@@ -59,6 +70,7 @@ class GroupType:
     heads: tuple[str, ...]
     names: tuple[str, ...]
     name_words: tuple[str, ...]
+    acronyms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,6 +195,7 @@ def group_types(schema_dir: Path = SCHEMA_DIR) -> tuple[GroupType, ...]:
                 heads=_words(path, entry.get("heads"), "heads"),
                 names=_words(path, entry.get("names"), "names"),
                 name_words=_words(path, entry.get("name_words"), "name_words"),
+                acronyms=_acronyms(path, entry.get("acronyms")),
             )
         )
     return tuple(result)

@@ -90,3 +90,13 @@ def test_a_source_named_later_is_not_spread_over_the_report(run: Run) -> None:
     removal = next(c for c in ex.claims if c.act == "organ_removal")
     assert removal.sources == []
     assert removal.modality == "asserted"
+
+
+def test_who_said_is_said_by_the_man_the_clause_describes(run: Run) -> None:
+    ex = run(
+        "The court heard a 24-year-old man from Eritrea who said the Ash Wolves gang "
+        "removed his kidney in Skopje."
+    )
+    names = [name for c in ex.claims for name, _ in chain(ex, ex.claims.index(c))]
+    assert names and "who" not in [n.lower() for n in names]
+    assert any("man from Eritrea" in n for n in names)

@@ -23,6 +23,12 @@ def test_entities_find_organs_and_groups(nlp: Language) -> None:
     assert ("clinic", "GROUP_HEAD", "clinic") in spans
 
 
+def test_an_acronym_matches_only_in_capitals(nlp: Language) -> None:
+    doc = nlp("A nurse who saw it told WHO investigators that the UN knew.")
+    names = {(s.text, s.id_) for s in doc.spans["clew"] if s.label_ == "GROUP_NAME"}
+    assert names == {("WHO", "un_body"), ("UN", "un_body")}
+
+
 def test_coref_the_group_is_the_last_named_group(run: Run) -> None:
     ex = run(
         "Fighters of the Northern Ash Front took over the town. Witnesses said the group "

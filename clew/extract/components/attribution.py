@@ -46,10 +46,13 @@ class Attribution:
         self.lead_kinds = set(lead_kinds)
         self.cues = lexicons.attribution_cues(schema_dir)
         self.kind_of_head: dict[str, tuple[str, str]] = {}
+        self.kind_of_acronym: dict[str, tuple[str, str]] = {}
         self.outlet_words: set[str] = set()
         for group in lexicons.group_types(schema_dir):
             for word in (*group.heads, *group.names):
                 self.kind_of_head.setdefault(word, (group.source_kind, group.id))
+            for acronym in group.acronyms:
+                self.kind_of_acronym.setdefault(acronym, (group.source_kind, group.id))
             self.outlet_words.update(group.name_words)
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("verb", [[{"LEMMA": {"IN": list(self.cues.verbs)}, "POS": "VERB"}]])
@@ -339,6 +342,8 @@ class Attribution:
             for key in (t.lower_, t.lemma_.lower()):
                 if key in self.kind_of_head:
                     subtypes.add(self.kind_of_head[key][1])
+            if t.text in self.kind_of_acronym:
+                subtypes.add(self.kind_of_acronym[t.text][1])
         if SPANS_KEY in np.doc.spans:
             for span in np.doc.spans[SPANS_KEY]:
                 if span.label_ == "GROUP_NAME" and np.start <= span.start < np.end:
@@ -399,6 +404,8 @@ def _frames_content(verb: Token) -> bool:
 def _speaker(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
+            if child.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+                return verb.head  # "a man from Eritrea who said…": the man, not "who"
             return child
     if verb.dep_ == "conj":
         # "…sold kidneys to a clinic, a source in the police said.": the model hangs the

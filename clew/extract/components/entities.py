@@ -40,6 +40,10 @@ class DomainEntities:
             _add(self.matcher, self.phrases, nlp, f"{label}|{organ.id}", organ.terms)
         for group in lexicons.group_types(schema_dir):
             _add(self.matcher, self.phrases, nlp, f"GROUP_NAME|{group.id}", group.names)
+            if group.acronyms:
+                self.matcher.add(
+                    f"GROUP_NAME|{group.id}", [[{"ORTH": {"IN": list(group.acronyms)}}]]
+                )
             _add(self.matcher, self.phrases, nlp, f"GROUP_HEAD|{group.id}", group.heads)
             _add(self.matcher, self.phrases, nlp, f"OUTLET_WORD|{group.id}", group.name_words)
         terms = lexicons.victim_terms(schema_dir)

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from clew.link.aliases import AliasTable
-from clew.link.names import HONORIFICS, name_key, person_key
+from clew.link.declared import Declaration, declared_aliases
+from clew.link.names import HONORIFICS, name_key, person_key, proper_phrase
 from clew.link.outlets import Outlet, OutletResolver
 from clew.link.places import Gazetteer, Place
 from clew.link.unionfind import UnionFind
@@ -38,10 +39,18 @@ GROUP_WORDS = frozenset(
         "authorities", "government", "bank", "foundation", "institute", "centre", "center",
         "association", "union", "committee", "commission", "mob", "syndicate", "family", "inc",
         "ltd", "llc", "brigade", "battalion", "movement", "league", "regime", "doctors",
+        "observatory", "tribunal", "university", "school", "church", "mosque",
     }
 )  # fmt: skip
 _SOURCE_SUBTYPES = {"official": "state_body", "court": "court", "ngo": "ngo"}
 _WORD = re.compile(r"[A-Za-zÀ-ÿĀ-ž]")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+_TITLE = re.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Prof|Judge|Prosecutor|Inspector|Commissioner|Minister|Surgeon|"
+    r"surgeon|spokesman|spokeswoman|prosecutor|judge|lawyer)\.? $"
+)
+_NEXT_NAME = re.compile(r" [A-Z][\w'\u2019-]+")
+_AGE = re.compile(r", (?:aged )?\d{1,3},")  # "Halit Boranoğlu, 51, a Turkish citizen"
 
 
 @dataclass
@@ -67,6 +76,7 @@ class _Name:
     place: Place | None = None
     outlet: Outlet | None = None
     guessed: bool = False  # the type is a guess from the name's shape, not a label or a list
+    written: bool = False  # read from the text itself, not from a claim's role
 
     @property
     def node(self) -> str:
@@ -87,6 +97,23 @@ def _is_description(text: str) -> bool:
     return not any(w[0].isupper() for w in words)
 
 
+@dataclass
+class _Report:
+    """What one report says about its own names, which decides how each is read."""
+
+    text: str
+    context: set[str]  # ISO codes of the countries the report names
+    labels: dict[str, str]  # name key -> the model's label
+
+    def sentence_start(self, start: int) -> bool:
+        before = self.text[:start].rstrip(" \"\u201c'\u2018")
+        return not before or before[-1] in ".!?:\n"
+
+
+_NO_REPORT = _Report("", set(), {})
+"""For names read outside any report's text: a source in a claim's chain."""
+
+
 class EntityResolver:
     """Resolves the names of a corpus; see the module docstring for the rules."""
 
@@ -95,32 +122,103 @@ class EntityResolver:
         self.places = places
         self.outlets = outlets
         self._outlet_names: set[str] = set()
+        self._lower_words: set[str] = set()
+        self._people: set[str] = set()
+        self._persons: set[str] = set()
+        self._surnames: set[str] = set()
+        self._declared: set[str] = set()
 
     # --- one report ---------------------------------------------------------------------------
 
-    def _type_of(self, name: str, labels: dict[str, str]) -> tuple[str, bool]:
+    def _report(
+        self, article: Article | None, claims: list[Claim], mentions: list[Mention]
+    ) -> _Report:
+        text = article.text if article else ""
+        context = self.places.countries_in(
+            " ".join([article.title or "", text[:4000]]) if article else ""
+        )
+        for claim in claims:
+            for loc in [*claim.locations, claim.origin, claim.destination]:
+                place = self.places.resolve(loc) if loc else None
+                if place is not None and place.kind == "country" and place.country:
+                    context.add(place.country)
+        for m in mentions:  # the towns the model read as places say where the report is
+            town = m.label in {"place", "group"}
+            place = self.places.resolve(m.text, context) if town else None
+            if place is not None and place.kind == "city" and place.country:
+                context.add(place.country)
+        labels = {name_key(proper_phrase(m.text)): m.label for m in mentions}
+        return _Report(text, context, labels)
+
+    def _learn_people(self, articles: dict[str, Article], mentions: list[Mention]) -> None:
+        """The names the corpus shows to be people's: written with an age ("Halit Boranoğlu,
+        51,") or a title ("Dr", "Prosecutor"), or tagged as a person's full name. The model
+        tags many foreign names as groups or places; one report that writes the name as a
+        person's settles it for every report."""
+        self._people = set()
+        self._persons = set()
+        for m in mentions:
+            if m.label not in {"person", "group", "place"} or m.article_id not in articles:
+                continue
+            text = articles[m.article_id].text
+            written = proper_phrase(m.text)
+            key = person_key(written)
+            if " " not in key or any(t in GROUP_WORDS for t in key.split()):
+                continue
+            titled = _TITLE.search(text[max(0, m.start - 16) : m.start])
+            if _AGE.match(text, m.end) or titled or name_key(written) != key:
+                self._people.add(key)
+            if m.label == "person" and " " in key:
+                self._persons.add(key)
+        self._persons |= self._people
+        self._surnames = {
+            " ".join(words[i:])
+            for p in self._persons
+            for words in [p.split()]
+            for i in range(1, len(words))
+        }
+
+    def _type_of(self, name: str, report: _Report) -> tuple[str, bool]:
         """The type of a perpetrator's name, and whether it is only a guess from its shape."""
         key = name_key(name)
-        if key in labels:
-            return labels[key], False
+        if person_key(name) in self._people or key in self._surnames:
+            return "person", False
         known = self.aliases.lookup(name)
         if known is not None:
             return known.type, False
         tokens = key.split()
         if any(t in GROUP_WORDS for t in tokens) or (tokens and tokens[0] in self.places.demonyms):
             return "group", False
+        if key in report.labels and report.labels[key] != "place":
+            return report.labels[key], False
         if tokens and tokens[0] in HONORIFICS:
             return "person", False
         return ("person" if 2 <= len(tokens) <= 4 else "group"), True
 
-    def _name(self, surface: str, type_: str, context: set[str]) -> _Name | None:
+    def _describes(self, phrase: str, sentence_start: bool) -> bool:
+        """Whether a phrase describes rather than names: no capital ("traffickers"), a capital
+        only on the first of several words, which is an adjective or the sentence's first word
+        ("Balkan surgeon", "Two men", "Medical associations"), or one capitalised word that the
+        corpus writes in lower case elsewhere, at the start of its sentence ("Prosecutors")."""
+        words = [w for w in phrase.split() if _WORD.search(w)]
+        if words and words[0].lower() in {"the", "a", "an"}:
+            words = words[1:]
+        capitalised = [w for w in words if any(c.isupper() for c in w)]
+        if not capitalised:
+            return True
+        if len(words) > 1 and capitalised == [words[0]]:
+            return name_key(words[-1]) not in GROUP_WORDS
+        return (
+            len(words) == 1
+            and sentence_start
+            and name_key(words[0]) in self._lower_words
+            and self.aliases.lookup(words[0]) is None
+        )
+
+    def _name(self, surface: str, type_: str, report: _Report) -> _Name | None:
         if type_ == "place":
-            place = self.places.resolve(surface, context)
-            key = name_key(surface)
-            if place is None and not key:
-                return None
-            country = place.country if place else None
-            return _Name("place", key, surface, country=country, place=place)
+            return self._place(surface, report)
+        surface = proper_phrase(surface)
         known = self.aliases.lookup(surface)
         if known is not None and known.type == "place" and type_ == "group":
             known = None  # "China" as a perpetrator is its state, not its land: left to rules
@@ -140,11 +238,95 @@ class EntityResolver:
             return _Name("group", f"{code.lower()} {head}", surface, country=code)
         return _Name(type_, key, surface)
 
+    def _place(self, surface: str, report: _Report) -> _Name | None:
+        """A place, or None when the name is not one: the model tags surnames ("Lazoska"),
+        institutions ("the Veldmark Observatory") and outlets as places, and a name the
+        gazetteer does not know is kept only if nothing else in the report claims it."""
+        key = name_key(surface)
+        if key in self.places.demonyms:  # "the North Macedonian border"
+            return self._country(self.places.demonyms[key])
+        place = self._geocode(surface, report.context)
+        if place is None:
+            if (
+                not key
+                or key in self._surnames
+                or report.labels.get(key) in {"person", "group"}
+                or any(t in GROUP_WORDS for t in key.split())
+                or self.outlets.known(surface) is not None
+            ):
+                return None
+            return _Name("place", key, surface)
+        return _Name("place", key, surface, country=place.country, place=place)
+
+    def _geocode(self, surface: str, context: set[str]) -> Place | None:
+        """The gazetteer's place, also for a place given inside a larger one ("Skopje's Saraj",
+        "the capital's Saraj" after "Skopje"): the larger place's country decides."""
+        found = self.places.resolve(surface, context)
+        owner, possessive, inner = surface.partition("'s ")
+        if found is None and possessive and inner:
+            larger = self.places.resolve(owner)
+            found = self.places.resolve(
+                inner, {larger.country} if larger and larger.country else context
+            )
+        return found
+
+    def _mention(self, mention: Mention, report: _Report) -> _Name | None:
+        """The entity a mention names, overriding the model's label where the report or the
+        gazetteer knows better: outlets of the corpus, towns and countries tagged as groups or
+        people, a bare nationality ("Turkish") as its country."""
+        surface = proper_phrase(mention.text)
+        key = name_key(surface)
+        if not key or self._describes(surface, report.sentence_start(mention.start)):
+            return None
+        if mention.label == "place":
+            found = self._place(surface, report)
+            if found is None and (key in self._surnames or report.labels.get(key) == "person"):
+                return self._name(surface, "person", report)
+            if found is None and self.outlets.known(surface) is None:
+                return self._name(surface, "group", report)
+            return found if found is not None else self._outlet(surface)
+        if (outlet := self._outlet(surface)) is not None:
+            return outlet
+        if key in self.places.demonyms:
+            return self._country(self.places.demonyms[key])
+        place = self._geocode(surface, report.context)
+        if (
+            place is not None
+            and self.aliases.lookup(surface) is None
+            and not any(t in GROUP_WORDS for t in key.split())
+            and (place.kind != "country" or mention.label == "group")
+            and key not in self._surnames
+            and key not in self._persons
+            and key not in self._declared
+            and (mention.label == "group" or place.country in report.context)
+        ):
+            return _Name("place", key, surface, country=place.country, place=place)
+        if " " not in key:
+            following = _NEXT_NAME.match(report.text, mention.end)
+            if following and person_key(surface + following.group(0)) in self._persons:
+                # the model split "Vesna Lazoska" into a group "Vesna" and a place "Lazoska"
+                return self._name(surface + following.group(0), "person", report)
+        label = "person" if person_key(surface) in self._people else mention.label
+        found = self._name(surface, label, report)
+        if found is not None and " " not in found.key and found.known is None:
+            found.guessed = True  # the model's label on one capitalised word is a weak guess
+        return found
+
+    def _outlet(self, surface: str) -> _Name | None:
+        outlet = self.outlets.known(surface)
+        if outlet is None:
+            return None
+        return _Name("group", outlet.key, outlet.name, "outlet", outlet=outlet)
+
+    def _country(self, code: str) -> _Name:
+        place = self.places.countries[code]
+        return _Name("place", name_key(place.name), place.name, country=code, place=place)
+
     def _local(self, names: list[_Name]) -> None:
         """Rewrite short forms to the full names the same report gives."""
         persons = sorted({n.key for n in names if n.type == "person" and " " in n.key})
         groups = sorted(
-            {n.key for n in names if n.type == "group" and n.known is None},
+            {n.key for n in names if n.type == "group" and n.known is None and n.outlet is None},
             key=lambda k: (-len(k), k),
         )
         for n in names:
@@ -153,9 +335,9 @@ class EntityResolver:
                 if full and (n.type == "person" or n.guessed):  # "Manev" after "Kiril Manev"
                     n.type, n.key, n.guessed = "person", full[0], False
                     continue
-            if n.type == "group" and n.known is None and n.country is None:
-                pattern = f" {n.key} "
-                longer = [g for g in groups if g != n.key and pattern in f" {g} "]
+            if n.type == "group" and n.known is None and n.country is None and n.outlet is None:
+                ending = f" {n.key}"  # "the Brotherhood" ends "the Vardar Brotherhood"
+                longer = [g for g in groups if g != n.key and f" {g}".endswith(ending)]
                 if longer:
                     n.key = longer[0]
 
@@ -169,11 +351,16 @@ class EntityResolver:
         for claim in claims:
             by_article[claim.article_id].append(claim)
         mentions_by: dict[str, list[Mention]] = defaultdict(list)
-        for mention in mentions:
+        all_mentions = list(mentions)
+        for mention in all_mentions:
             mentions_by[mention.article_id].append(mention)
         arts = {a.id: a for a in articles}
         self.outlets.learn(arts.values())
         self._outlet_names = {name_key(a.outlet) for a in arts.values() if a.outlet}
+        self._lower_words = {w for a in arts.values() for w in _LOWER_WORD.findall(a.text)}
+        declared = declared_aliases(arts.values(), all_mentions)
+        self._declared = {name_key(proper_phrase(d.alias)) for d in declared}
+        self._learn_people(arts, all_mentions)
 
         occurrences: list[_Name] = []
         claim_names: dict[str, tuple[list[_Name], list[_Name], list[_Name | None]]] = {}
@@ -186,28 +373,20 @@ class EntityResolver:
             )
             a_claims = by_article.get(article_id, [])
             a_mentions = mentions_by.get(article_id, [])
-            context = self.places.countries_in(
-                " ".join([article.title or "", article.text[:4000]]) if article else ""
-            )
-            for claim in a_claims:
-                for loc in [*claim.locations, claim.origin, claim.destination]:
-                    place = self.places.resolve(loc) if loc else None
-                    if place is not None and place.kind == "country" and place.country:
-                        context.add(place.country)
-            labels = {name_key(m.text): m.label for m in a_mentions}
+            report = self._report(article, a_claims, a_mentions)
             local: list[_Name] = []
             for mention in a_mentions:
                 if mention.label in {"person", "group", "place"}:
-                    found = self._name(mention.text, mention.label, context)
+                    found = self._mention(mention, report)
                     if found is not None:
+                        found.written = True
                         local.append(found)
                         mention_names.append((mention, found))
             for claim in a_claims:
                 perps = [
                     n
                     for p in claim.perpetrators
-                    if not _is_description(p) or self._demonym_phrase(p)
-                    for n in [self._perpetrator(p, labels, context)]
+                    for n in [self._perpetrator(p, claim, report)]
                     if n is not None
                 ]
                 places = [
@@ -216,18 +395,16 @@ class EntityResolver:
                         [*claim.locations, claim.origin or "", claim.destination or ""]
                     )
                     if p
-                    for n in [self._name(p, "place", context)]
+                    for n in [self._place(p, report)]
                     if n is not None
                 ]
-                chain: list[_Name | None] = []
-                for source in claim.sources:
-                    chain.append(self._source_name(source.name, source.kind, context))
+                chain = [self._source_name(s.name, s.kind, claim) for s in claim.sources]
                 local.extend([*perps, *places, *(c for c in chain if c is not None)])
                 claim_names[claim.id] = (perps, places, chain)
             self._local(local)
             occurrences.extend(local)
 
-        nodes = self._merge(occurrences)
+        nodes = self._merge(occurrences, declared)
         entities = self._entities(occurrences, nodes)
         roles: dict[str, ClaimRoles] = {}
         for claim_id, (perps, places, chain) in claim_names.items():
@@ -247,16 +424,24 @@ class EntityResolver:
         ]
         return entities, roles, resolved
 
-    def _perpetrator(self, name: str, labels: dict[str, str], context: set[str]) -> _Name | None:
-        """A perpetrator's name, or None when it names a town or a news outlet of the corpus:
-        those are misreadings of the sentence ("Skopje police", "Novi Kormilar reported"), not
-        actors; a country stays, since a state can be accused."""
-        if name_key(name) in self._outlet_names or (
-            (place := self.places.resolve(name)) is not None and place.kind == "city"
+    def _perpetrator(self, phrase: str, claim: Claim, report: _Report) -> _Name | None:
+        """A perpetrator's name, or None when it only describes ("traffickers", "Two men"), or
+        names a town or a news outlet of the corpus: those are misreadings of the sentence
+        ("Skopje police", "Novi Kormilar reported"), not actors; a country stays, since a state
+        can be accused, and so does a nationality ("Turkish brokers")."""
+        name = proper_phrase(phrase)
+        if not self._demonym_phrase(name) and self._describes(
+            name, claim.text.startswith((phrase, name))
         ):
             return None
-        type_, guessed = self._type_of(name, labels)
-        found = self._name(name, type_, context)
+        if (
+            name_key(name) in self._outlet_names
+            or self.outlets.known(name) is not None
+            or ((place := self.places.resolve(name)) is not None and place.kind == "city")
+        ):
+            return None
+        type_, guessed = self._type_of(name, report)
+        found = self._name(name, type_, report)
         if found is not None:
             found.guessed = guessed and found.known is None and found.country is None
         return found
@@ -265,26 +450,44 @@ class EntityResolver:
         tokens = name_key(text).split()
         return len(tokens) > 1 and tokens[0] in self.places.demonyms
 
-    def _source_name(self, name: str, kind: str, context: set[str]) -> _Name | None:
+    def _source_name(self, name: str, kind: str, claim: Claim) -> _Name | None:
+        """The entity a source in a chain names. An outlet of the corpus is that outlet, however
+        the sentence describes it ("Serbian daily Novi Kormilar"); an official is a person when
+        the corpus knows the name as a person's ("Prosecutor Marija Tasevska"). Anonymous
+        sources, documents and posts are not entities, nor are descriptions ("who",
+        "Prosecutors") or a dateline's town read as the speaker ("BELGRADE —")."""
+        if kind not in {"outlet", "person", *_SOURCE_SUBTYPES}:
+            return None
+        surface = proper_phrase(name)
+        if (outlet := self._outlet(surface)) is not None:
+            return outlet
         if kind == "outlet":
-            outlet = self.outlets.resolve(name)
-            if outlet is None:
+            found_outlet = self.outlets.resolve(name)
+            if found_outlet is None:
                 return None
-            return _Name("group", outlet.key, outlet.name, "outlet", outlet=outlet)
-        if kind == "person":
-            return self._name(name, "person", context)
-        if kind in _SOURCE_SUBTYPES and not _is_description(name):
-            found = self._name(name, "group", context)
+            return _Name(
+                "group", found_outlet.key, found_outlet.name, "outlet", outlet=found_outlet
+            )
+        if self._describes(surface, claim.text.startswith((name, surface))):
+            return None
+        if (place := self.places.resolve(surface)) is not None and place.kind == "city":
+            return None
+        if kind == "person" or person_key(surface) in self._persons:
+            return self._name(surface, "person", _NO_REPORT)
+        if kind in _SOURCE_SUBTYPES:
+            found = self._name(surface, "group", _NO_REPORT)
             if found is not None and found.subtype is None:
                 found.subtype = _SOURCE_SUBTYPES[kind]
             return found
-        return None  # anonymous sources, documents and posts are not entities
+        return None
 
-    def _merge(self, occurrences: list[_Name]) -> dict[str, str]:
+    def _merge(self, occurrences: list[_Name], declared: list[Declaration]) -> dict[str, str]:
         """Node -> entity id, joining spellings and lone words across the corpus.
 
         Names join only within one type, unless a name's type was only guessed from its shape
-        ("Medisan Lux Clinik" looks like a person's name): then the evidence of spelling wins."""
+        ("Medisan Lux Clinik" looks like a person's name), or the corpus says outright that two
+        names are one: a report declares it ("also called"), or a group's name is given without
+        its last word ("Medisan Lux" for "Medisan Lux Clinic")."""
         uf = UnionFind[str]()
         by_node: dict[str, _Name] = {}
         guessed: dict[str, bool] = {}
@@ -297,6 +500,14 @@ class EntityResolver:
             for node, n in by_node.items()
             if n.place is None and n.outlet is None and n.type in {"person", "group"}
         )
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for node in plain:
+            by_key[by_node[node].key].append(node)
+        for declaration in declared:
+            named = by_key.get(person_key(proper_phrase(declaration.name)), [])
+            for node in by_key.get(person_key(proper_phrase(declaration.alias)), []):
+                if named:
+                    uf.union(named[0], node)
         blocks: dict[str, list[str]] = defaultdict(list)
         for node in plain:
             for token in sorted(set(by_node[node].key.split())):
@@ -312,19 +523,41 @@ class EntityResolver:
             singles = [m for m in members if by_node[m].key == token]
             fulls = [m for m in members if " " in by_node[m].key]
             for single in singles:  # a lone word: the one full name that holds it
-                holding = [
-                    f
+                holding = {
+                    uf.find(f)
                     for f in fulls
                     if compatible(single, f) and _holds(by_node[f].type, by_node[f].key, token)
-                ]
+                }
                 if len(holding) == 1:
-                    uf.union(single, holding[0])
+                    uf.union(single, holding.pop())
             for i, a in enumerate(fulls):
                 for b in fulls[i + 1 :]:
                     if compatible(a, b) and fuzz.ratio(
                         by_node[a].key, by_node[b].key, score_cutoff=FUZZY_CUTOFF
                     ):
                         uf.union(a, b)
+        endings: dict[str, set[str]] = defaultdict(set)  # "ossei lund" of "amara ossei lund"
+        for node in plain:
+            words = by_node[node].key.split()
+            if by_node[node].type == "person":
+                for i in range(1, len(words) - 1):
+                    endings[" ".join(words[i:])].add(uf.find(node))
+        for ending, holders in sorted(endings.items()):
+            if len(holders) == 1:
+                (holder,) = holders
+                for node in by_key.get(ending, []):
+                    if by_node[node].type == "person":
+                        uf.union(holder, node)
+        stems: dict[str, set[str]] = defaultdict(set)
+        for node in plain:
+            stem = _stem(by_node[node])
+            if stem is not None:
+                stems[stem].add(uf.find(node))
+        for stem, holders in sorted(stems.items()):
+            if len(holders) == 1:
+                (holder,) = holders
+                for node in by_key.get(stem, []):
+                    uf.union(holder, node)
         result: dict[str, str] = {}
         for group in uf.groups():
             entity_id = stable_id("entity", group[0])
@@ -339,8 +572,12 @@ class EntityResolver:
         entities: dict[str, Entity] = {}
         for entity_id in sorted(members):
             names = members[entity_id]
-            first = min(names, key=lambda n: (n.guessed, n.node))
-            surfaces = Counter(_display(n) for n in names)
+            first = min(names, key=_authority)
+            shown = [n for n in names if n.type == first.type] or names
+            own = [n for n in shown if person_key(_display(n)) == n.key]  # not a short form
+            full = [n for n in own if " " in n.key] or own or shown  # "the Brotherhood" is short
+            full = [n for n in full if n.written] or full  # roles repeat a name claim by claim
+            surfaces = Counter(_display(n) for n in full)
             name = max(surfaces, key=lambda s: (surfaces[s], len(s), s))
             if first.place is not None:
                 name = first.place.name
@@ -363,6 +600,20 @@ class EntityResolver:
         return entities
 
 
+def _authority(n: _Name) -> tuple[bool, bool, bool, bool, bool, str]:
+    """Which of an entity's names says best what it is: the alias table, a gazetteer place or
+    an outlet, a group's own word ("clinic", "gang"), a name whose type is read rather than
+    guessed; the node breaks ties so the choice does not depend on input order."""
+    return (
+        n.known is None,
+        n.place is None and n.outlet is None,
+        not (n.type == "group" and any(t in GROUP_WORDS for t in n.key.split())),
+        n.guessed,
+        n.type != "person",
+        n.node,
+    )
+
+
 def _specific(places: list[_Name], nodes: dict[str, str]) -> list[str]:
     """The most precise geocoded places of a claim: its towns, or its countries if it names none.
     Claims with no named perpetrator meet only through these, so that "North Macedonia" does not
@@ -376,11 +627,30 @@ def _by_node(n: _Name) -> str:
     return n.node
 
 
+def _stem(n: _Name) -> str | None:
+    """A group's name without the common nouns after it ("Jasen Vukovi gang members") or its
+    closing group word ("Medisan Lux Clinic"): how other reports may write it. None when fewer
+    than two words would be left, which would be too little to go on."""
+    if n.type != "group" or n.known is not None:
+        return None
+    words = proper_phrase(n.surface).split()
+    while words and not any(c.isupper() for c in words[-1]):
+        words.pop()
+    if words and name_key(words[-1]) in GROUP_WORDS:
+        words.pop()
+    stem = name_key(" ".join(words))
+    return stem if len(stem.split()) >= 2 and stem != n.key else None
+
+
 def _holds(type_: str, full: str, word: str) -> bool:
-    """A person's lone word is their surname; a group's is any word of its name."""
-    if type_ == "person":
-        return full.split()[-1] == word
-    return f" {word} " in f" {full} "
+    """A person's lone word is their surname; a group's is the last word of its name ("the
+    Brotherhood"), or any word but a group word when its name ends in one ("Medisan" of
+    "Medisan Lux Clinic"), never an adjective before its name ("Balkan" of "Balkan kidney
+    gang")."""
+    words = full.split()
+    if words[-1] == word or type_ == "person" or words[-1] not in GROUP_WORDS:
+        return words[-1] == word
+    return word in words[1:-1] or (word == words[0] and len(words) == 2)
 
 
 def _display(n: _Name) -> str:

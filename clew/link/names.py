@@ -17,6 +17,8 @@ HONORIFICS = frozenset(
     {
         "dr", "doctor", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "sheikh",
         "gen", "general", "col", "colonel", "capt", "captain", "judge", "surgeon", "imam",
+        "prosecutor", "inspector", "commissioner", "detective", "sergeant", "minister", "senator",
+        "mayor", "governor", "president", "spokesman", "spokeswoman", "spokesperson", "lawyer",
     }
 )  # fmt: skip
 _POSSESSIVE = re.compile(r"['\u2019]s\b")  # straight and typographic apostrophes
@@ -53,3 +55,33 @@ def compact_key(name: str) -> str:
     """A name with no spaces at all, to compare an outlet's name with its domain
     ("The Meridian Ledger" and "meridian-ledger.example" both give "meridianledger")."""
     return name_key(name).replace(" ", "")
+
+
+NAME_PARTICLES = frozenset(
+    {"al", "el", "de", "da", "di", "du", "dos", "das", "del", "van", "von", "der", "den", "bin",
+     "ibn", "bint", "abu", "ben", "la", "le"}
+)  # fmt: skip
+_NICKNAME = re.compile(
+    r"(?<=\w) [\"\u201c\u2018][^\"\u201c\u201d\u2018\u2019]+[\"\u201d\u2019] (?=\w)"
+)
+_QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]|(?<!\w)[\u2018\u2019']|[\u2018](?=\w)")
+
+
+def proper_phrase(phrase: str) -> str:
+    """A name as a report wrote it, without the words around it that are not the name: quotes
+    and the lower-case words before it ("the feared Bratstvo Vardar gang" -> "Bratstvo Vardar
+    gang", "the pair's Vardar Brotherhood" -> "Vardar Brotherhood"), and a nickname quoted
+    inside a person's name ('Ilija "Kum" Dervenski' -> "Ilija Dervenski"; clew.link.declared
+    keeps the nickname as an alias). Name particles stay ("al-Shabaab", "bin Laden"); a phrase
+    with no capital at all is returned as it was."""
+    words = _QUOTES.sub("", _NICKNAME.sub(" ", phrase)).split()
+    start = 0
+    while start < len(words) and not _capitalised(words[start]):
+        if words[start].lower() in NAME_PARTICLES and start + 1 < len(words):
+            break
+        start += 1
+    return " ".join(words[start:]) if start < len(words) else phrase.strip()
+
+
+def _capitalised(word: str) -> bool:
+    return any(c.isupper() for c in word)

@@ -8,6 +8,7 @@ its names agree once normalised, or when one report carries both its name and it
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -15,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from clew.errors import SchemaError
-from clew.link.names import compact_key
+from clew.link.names import compact_key, name_key
 from clew.link.unionfind import UnionFind
 from clew.model import Article
 from clew.schema import SCHEMA_DIR, load_yaml
@@ -110,13 +111,33 @@ class OutletResolver:
             for domain in entry.domains:
                 self._by_key[f"domain:{domain}"] = entry.id
         self._learned = UnionFind[str]()
+        self._last_words: dict[str, set[str]] = {}
+        self._bylines: dict[str, Counter[str]] = {}
+        self._shown: dict[str, str] = {}
+        for entry in self.entries.values():
+            self._index_last_word(entry.label, f"name:{compact_key(entry.label)}")
+
+    def _index_last_word(self, name: str, key: str) -> None:
+        """ "The Ledger" is The Meridian Ledger when no other outlet's name ends in "Ledger"."""
+        words = name_key(name).split()
+        if len(words) > 1:
+            self._last_words.setdefault(words[-1], set()).add(key)
 
     def learn(self, articles: Iterable[Article]) -> None:
         """Join each article's outlet name with its domain: the corpus says they are one."""
         for article in articles:
             keys = self._keys(article.outlet, article.url)
-            for key in keys[1:]:
+            for key in keys:
                 self._learned.union(keys[0], key)
+            if article.outlet:
+                self._index_last_word(article.outlet, keys[0])
+                self._bylines.setdefault(keys[0], Counter())[article.outlet] += 1
+        shown: dict[str, Counter[str]] = {}
+        for key, names in self._bylines.items():
+            shown.setdefault(self._learned.find(key), Counter()).update(names)
+        self._shown = {
+            root: max(names, key=lambda n: (names[n], n)) for root, names in shown.items()
+        }
 
     def _keys(self, name: str | None, url: str | None) -> list[str]:
         keys: list[str] = []
@@ -139,6 +160,23 @@ class OutletResolver:
                 return self.entries[found]
         return None
 
+    def known(self, name: str) -> Outlet | None:
+        """The outlet a name in running text stands for, when the table or the corpus's own
+        bylines know it, also after a description ("Serbian daily Novi Kormilar", "the wire
+        agency Balkan Wire Service"); None for any other name, so that a person or a gang is
+        never taken for a new outlet."""
+        words = name.split()
+        for i in range(len(words)):
+            key = f"name:{compact_key(' '.join(words[i:]))}"
+            if key != "name:" and (key in self._by_key or key in self._learned):
+                return self.resolve(" ".join(words[i:]))
+        key = name_key(name)
+        holders = {self._learned.find(k) for k in self._last_words.get(key, ())}
+        if " " not in key and len(holders) == 1:
+            root = holders.pop()
+            return self.resolve(self._shown.get(root, name))
+        return None
+
     def resolve(self, name: str | None = None, url: str | None = None) -> Outlet | None:
         """The canonical outlet for a name and/or URL; None when both are empty."""
         keys = self._keys(name, url)
@@ -148,8 +186,7 @@ class OutletResolver:
         if entry is not None:
             return Outlet(f"table:{entry.id}", entry.label, entry.reliability, entry.note)
         key = self._learned.find(keys[0])
-        shown = name or _host(url or "")
-        return Outlet(key, shown)
+        return Outlet(key, self._shown.get(key) or name or _host(url or ""))
 
 
 @cache

@@ -18,6 +18,9 @@ class UnionFind(Generic[K]):
     def add(self, item: K) -> None:
         self._parent.setdefault(item, item)
 
+    def __contains__(self, item: object) -> bool:
+        return item in self._parent
+
     def find(self, item: K) -> K:
         self.add(item)
         root = item

@@ -142,3 +142,90 @@ def test_outlets_resolve_by_table_name_and_domain() -> None:
     unlisted = resolver.resolve("NewsPulse24")
     assert unlisted is not None and unlisted.reliability is None
     assert unlisted.key == resolver.resolve(url="https://newspulse24.example/other").key  # type: ignore[union-attr]
+
+
+def test_descriptions_around_a_name_are_not_part_of_it() -> None:
+    ids = _names(
+        [
+            ("The feared Ash Wolves gang sold kidneys.", ["feared Ash Wolves gang"]),
+            ("The Ash Wolves sold kidneys.", ["the Ash Wolves"]),
+            ("Two men sold kidneys.", ["Two men"]),
+            ("Balkan surgeons sold kidneys.", ["Balkan surgeons"]),
+        ]
+    )
+    assert ids[0] == ids[1] and ids[0]
+    assert ids[2] == [] and ids[3] == []
+
+
+def test_a_name_the_corpus_shows_to_be_a_person_is_one_whatever_the_model_said() -> None:
+    text = "Police held Tomo Brkic, 51, a trader. Tomo Brkic denied it. Brkic sold kidneys."
+    a = article(text, "The Harbour Ledger", "2025-02-11")
+    mentions = [
+        Mention(a.id, "Tomo Brkic", "group", 12, 22),
+        Mention(a.id, "Tomo Brkic", "group", 38, 48),
+        Mention(a.id, "Brkic", "group", 60, 65),
+    ]
+    graph = link_corpus([a], [claim(a, "Brkic sold kidneys.", perpetrators=["Brkic"])], mentions)
+    (person,) = [e for e in graph.entities.values() if e.type != "place"]
+    assert person.type == "person" and person.name == "Tomo Brkic"
+
+
+def test_surnames_institutions_and_outlets_are_not_places() -> None:
+    text = (
+        "Vesna Lazic was held in Skopje, the Harbour Ledger said. Lazic was a nurse at "
+        "the Osterby Observatory on Migration."
+    )
+    a = article(text, "Harbour Ledger", "2025-02-11", "https://harbourledger.example/a")
+    mentions = [
+        Mention(a.id, "Vesna Lazic", "person", 0, 11),
+        Mention(a.id, "Skopje", "place", 24, 30),
+        Mention(a.id, "Lazic", "place", 57, 62),
+        Mention(a.id, "the Osterby Observatory on Migration", "place", 78, 114),
+    ]
+    graph = link_corpus([a], [], mentions)
+    types = {m.text: graph.entities[m.entity_id or ""].type for m in graph.mentions}
+    assert types == {"Vesna Lazic": "person", "Skopje": "place", "Lazic": "person",
+                     "the Osterby Observatory on Migration": "group"}  # fmt: skip
+
+
+def test_a_bare_nationality_is_its_country_and_a_town_tagged_as_a_group_is_a_town() -> None:
+    text = "Turkish brokers met Serbian police in Vranje."
+    a = article(text, "Harbour Ledger", "2025-02-11")
+    mentions = [
+        Mention(a.id, "Turkish", "group", 0, 7),
+        Mention(a.id, "Vranje", "group", 38, 44),
+    ]
+    graph = link_corpus([a], [], mentions)
+    found = {m.text: graph.entities[m.entity_id or ""] for m in graph.mentions}
+    assert (found["Turkish"].type, found["Turkish"].country) == ("place", "TR")
+    assert (found["Vranje"].type, found["Vranje"].country) == ("place", "RS")
+
+
+def test_sources_resolve_to_the_corpus_outlets_and_people() -> None:
+    relay = "Serbian daily Harbour Ledger reported it, citing Prosecutor Ana Kovac."
+    a = article("The Ash Wolves sold kidneys.", "Harbour Ledger", "2025-02-10")
+    b = article(f"The Ash Wolves sold kidneys. {relay}", "Wire", "2025-02-11")
+    mentions = [Mention(b.id, "Ana Kovac", "person", b.text.index("Ana"), len(b.text) - 1)]
+    c = claim(
+        b,
+        "The Ash Wolves sold kidneys.",
+        sources=[
+            Source("Serbian daily Harbour Ledger", "outlet"),
+            Source("Prosecutor Ana Kovac", "official"),
+            Source("who", "person"),
+        ],
+    )
+    graph = link_corpus([a, b], [c], mentions)
+    outlet, person, pronoun = graph.roles[c.id].sources
+    assert outlet is not None and graph.entities[outlet].name == "Harbour Ledger"
+    assert person is not None and graph.entities[person].type == "person"
+    assert graph.entities[person].name == "Ana Kovac"
+    assert pronoun is None
+
+
+def test_the_last_word_of_an_outlet_name_is_that_outlet() -> None:
+    resolver = OutletResolver()
+    resolver.learn([article("x", "The Harbour Ledger", "2025-01-01", "https://hl.example/a")])
+    found = resolver.known("Ledger")
+    assert found is not None and found.name == "The Harbour Ledger"
+    assert resolver.known("Ash Wolves") is None

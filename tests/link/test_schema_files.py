@@ -11,7 +11,7 @@ from clew.grade.admiralty import ADMIRALTY_FILE, load_rules, parse_rules
 from clew.link.aliases import ALIASES_FILE, parse_aliases
 from clew.link.names import name_key
 from clew.link.outlets import OUTLETS_FILE, outlet_entries, parse_outlets
-from clew.link.places import DEMONYMS_FILE, gazetteer, parse_demonyms
+from clew.link.places import DEMONYMS_FILE, gazetteer, parse_demonyms, parse_regions
 from clew.schema import load_yaml
 
 HERE = Path("test.yaml")
@@ -20,6 +20,7 @@ HERE = Path("test.yaml")
 def test_shipped_files_load() -> None:
     assert parse_aliases(load_yaml(ALIASES_FILE), ALIASES_FILE)
     assert gazetteer().demonyms["turkish"] == "TR"
+    assert {r.id for r in gazetteer().regions} >= {"europe", "balkans", "horn_of_africa"}
     assert outlet_entries() == ()  # shipped empty on purpose: see the file's comments
     assert load_rules().kind_reliability["court"] == "A"
     assert load_yaml(OUTLETS_FILE) == []
@@ -64,6 +65,29 @@ def test_bad_demonym_files_fail() -> None:
     with pytest.raises(SchemaError, match="ISO"):
         parse_demonyms([{"id": "QQ", "demonyms": ["Qq"]}], HERE, ["RS"])
     parse_demonyms(load_yaml(DEMONYMS_FILE), DEMONYMS_FILE, gazetteer().countries)
+
+
+REGION = {"id": "balkans", "label": "Balkans", "latitude": 43, "longitude": 21}
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        ([REGION, {**REGION, "label": "Balkan Peninsula"}], "duplicate id"),
+        ([REGION, {**REGION, "id": "peninsula", "names": ["the Balkans"]}], "already given to"),
+        ([{**REGION, "names": ["Serbia"]}], "already names country RS"),
+        ([{**REGION, "countries": ["QQ"]}], "ISO"),
+        ([{**REGION, "countries": [False]}], "quote"),
+        ([{**REGION, "latitude": 143}], "-90..90"),
+        ([{**REGION, "id": "The Balkans"}], "lower_snake"),
+        ([{"id": "balkans", "label": "Balkans"}], "latitude"),
+        ({"not": "a list"}, "expected a list"),
+    ],
+)
+def test_bad_region_files_fail_with_their_path(data: object, error: str) -> None:
+    with pytest.raises(SchemaError, match=error) as caught:
+        parse_regions(data, HERE, ["RS"], {"serbia": "RS"})
+    assert str(caught.value).startswith("test.yaml: ")
 
 
 def test_bad_outlet_files_fail() -> None:

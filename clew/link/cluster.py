@@ -107,15 +107,24 @@ def _effective_day(claim: Claim, published: dict[str, str | None]) -> int | None
     return day(claim.date) or day(published.get(claim.article_id))
 
 
-def _anchor_key(claim: Claim, published: dict[str, str | None]) -> tuple[int, str]:
-    found = _effective_day(claim, published)
-    return (found if found is not None else 10**9, claim.id)
+def _anchor_key(claim: Claim, published: dict[str, str | None]) -> tuple[int, int, str]:
+    """The order that picks an allegation's first claim, and so its id: by the day the report
+    was published before the day the act is dated, so that a later report that dates the act
+    earlier ("first reported on 4 March", "in 2025") does not take over the id of an allegation
+    that links and dossiers already point to."""
+    found = day(published.get(claim.article_id))
+    dated = _effective_day(claim, published)
+    return (
+        found if found is not None else 10**9,
+        dated if dated is not None else 10**9,
+        claim.id,
+    )
 
 
 def _split_by_date(claims: list[Claim], published: dict[str, str | None]) -> list[list[Claim]]:
     dated = sorted(
         (c for c in claims if _effective_day(c, published) is not None),
-        key=lambda c: _anchor_key(c, published),
+        key=lambda c: (_effective_day(c, published), c.id),
     )
     undated = sorted(
         (c for c in claims if _effective_day(c, published) is None), key=lambda c: c.id

@@ -73,6 +73,14 @@ def test_a_present_tense_generalisation_is_not_a_claim(run: Run) -> None:
     assert ex.claims == []
 
 
+def test_a_name_the_model_leaves_unlabelled_makes_a_sentence_concrete(run: Run) -> None:
+    ex = run(
+        "The Quartz Bell Clinic has categorically denied that any organ removal took place on "
+        "its premises."
+    )
+    assert [(c.act, c.modality) for c in ex.claims] == [("organ_removal", "denied")]
+
+
 def test_the_city_an_institution_is_named_after_is_a_location(run: Run) -> None:
     ex = run(
         "Detectives from Durban's Serious Crimes Unit arrested two brokers of the kidney trade."

@@ -35,6 +35,16 @@ def test_denial(run: Run) -> None:
     assert modality(ex) == "denied"
 
 
+def test_a_negated_deed_in_the_speaker_s_words_is_a_denial(run: Run) -> None:
+    ex = run('"I have never taken a kidney from anyone," Dr Ivo Brandt said.')
+    assert modality(ex) == "denied"
+
+
+def test_a_negation_inside_a_description_denies_nothing(run: Run) -> None:
+    ex = run("Brokers of the Slate Ring sold the kidneys of migrants who could not pay.")
+    assert modality(ex) != "denied"
+
+
 def test_attribution_only_is_reported(run: Run) -> None:
     ex = run("Police said the Slate Ring gang sold kidneys to foreign buyers.")
     assert modality(ex) == "reported"

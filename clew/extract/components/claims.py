@@ -201,7 +201,10 @@ class Claims:
             return True  # "organ trafficking is rare", "organ trafficking requires …"
         if "GROUP_NAME" in tags:
             return False
-        return not any(e.label_ in CONCRETE_LABELS for e in sent.ents)
+        # a proper noun the model gave no label ("The Medisan Lux Clinic") still names someone
+        return not any(e.label_ in CONCRETE_LABELS for e in sent.ents) and not any(
+            t.pos_ == "PROPN" and not t.ent_type_ for t in sent
+        )
 
     def is_mention(self, token: Token) -> bool:
         """A nominal act that only qualifies something else ("kidnapped for the purposes of

@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from clew.extract import lexicons
 from clew.extract.components.common import record_error
@@ -66,8 +66,20 @@ class Modality:
             for modality in cues.get(n, ()):
                 if claim["act"] not in self.cues[modality].not_for:
                     found.add(modality)
+            if _negated(doc[claim["trigger"]]):
+                found.add("denied")  # "I have never taken a kidney from anyone"
             claim["modality"] = max(found, key=lexicons.modality_rank)
             claim["sources"] = chain
+
+
+def _negated(trigger: Token) -> bool:
+    """The act's own verb is negated ("never took", "did not sell") as what the sentence or
+    its speaker says, not inside a clause that describes someone ("people who can't pay")."""
+    return (
+        trigger.pos_ == "VERB"
+        and trigger.dep_ in {"ROOT", "ccomp", "conj"}
+        and any(c.dep_ == "neg" for c in trigger.children)
+    )
 
 
 def _continues_report(

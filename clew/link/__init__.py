@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable
 
 from clew.link.aliases import AliasTable, alias_table
 from clew.link.citations import find_citations
-from clew.link.cluster import cluster_claims, make_allegation
+from clew.link.cluster import DENIED, cluster_claims, make_allegation
 from clew.link.copies import find_copies
 from clew.link.entities import EntityResolver
 from clew.link.graph import Graph
-from clew.link.independence import DENIED, evidence_lines, make_context
+from clew.link.independence import evidence_lines, make_context
 from clew.link.outlets import OutletEntry, OutletResolver, outlet_entries
 from clew.link.places import Gazetteer, gazetteer
 from clew.model import Allegation, Article, Claim, EvidenceLine, Mention

@@ -14,13 +14,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from clew.link.citations import Citation
 from clew.link.copies import CopiedSpan
 from clew.link.entities import ClaimRoles
 from clew.link.unionfind import UnionFind
 from clew.model import Allegation, Claim, Entity, stable_id
+from clew.schema import act_types
 
+DENIED = "denied"
 DATE_WINDOW_DAYS = 365
 """Claims of one act by one actor further apart than this (with nothing dated between) are
 separate allegations."""
@@ -61,39 +64,95 @@ def cluster_claims(
     citations: Iterable[Citation],
     copied: Iterable[CopiedSpan],
 ) -> list[list[Claim]]:
-    """Groups of claims, each one allegation, ordered by their earliest claim."""
+    """Groups of claims, each one allegation, ordered by their earliest claim.
+
+    Claims that say an act happened are clustered first. A denial then joins the allegation it
+    answers, never two at once (a denial that names two actors must not merge their stories):
+    the earliest allegation of the same act by the same actor or at the same place, else one of
+    an act that entails the denied one ("no organ removal took place" answers the allegation
+    that the clinic sold kidneys; act_types.yaml lists what each act entails). A denial that
+    answers nothing yet stands with the denials like it."""
     by_id = {c.id: c for c in sorted(claims, key=lambda c: c.id)}
+    supporting = {cid: c for cid, c in by_id.items() if c.modality != DENIED}
     uf = UnionFind[str](f"c|{cid}" for cid in by_id)
-    for claim in by_id.values():
-        role = roles[claim.id]
-        if role.perpetrators:
-            for perp in role.perpetrators:
-                uf.union(f"c|{claim.id}", f"p|{claim.act}|{perp}")
-        else:
-            for place in role.specific_places:
-                uf.union(f"c|{claim.id}", f"l|{claim.act}|{place}")
+    for claim in supporting.values():
+        for key in _keys(claim, claim.act, roles[claim.id]):
+            uf.union(f"c|{claim.id}", key)
     for citation in citations:
-        if citation.citing in by_id and citation.cited in by_id:
+        if citation.citing in supporting and citation.cited in supporting:
             uf.union(f"c|{citation.citing}", f"c|{citation.cited}")
-    spans_of: dict[str, list[CopiedSpan]] = defaultdict(list)
-    for span in copied:
-        spans_of[span.article_id].append(span)
-    by_article_act: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for claim in by_id.values():
-        by_article_act[(claim.article_id, claim.act)].append(claim)
-    for claim in by_id.values():
-        for other_article in sorted(overlapping(claim, spans_of.get(claim.article_id, []))):
-            for other in by_article_act.get((other_article, claim.act), []):
-                if claim.article_id in overlapping(other, spans_of.get(other_article, [])) and (
-                    _compatible(roles[claim.id], roles[other.id])
-                ):
-                    uf.union(f"c|{claim.id}", f"c|{other.id}")
+    for a, b in _copied_pairs(by_id, roles, copied):
+        if (a.modality == DENIED) == (b.modality == DENIED):
+            uf.union(f"c|{a.id}", f"c|{b.id}")
+    anchor_of: dict[str, tuple[bool, int, int, str]] = {}
+    for claim in supporting.values():
+        root, first = uf.find(f"c|{claim.id}"), _anchor_key(claim, published)
+        anchor_of[root] = min(anchor_of.get(root, first), first)
+    entailing = _entailing()
+    denials = sorted(
+        (c for c in by_id.values() if c.modality == DENIED), key=lambda c: _anchor_key(c, published)
+    )
+    for denial in denials:
+        role = roles[denial.id]
+        for act in (denial.act, *entailing.get(denial.act, ())):
+            roots = {
+                uf.find(key)
+                for key in _keys(denial, act, role)
+                if key in uf and uf.find(key) in anchor_of
+            }
+            if roots:
+                target = min(roots, key=anchor_of.__getitem__)
+                uf.union(f"c|{denial.id}", target)
+                anchor_of[uf.find(target)] = anchor_of.pop(target)
+                break
+        else:
+            for key in _keys(denial, denial.act, role):
+                uf.union(f"c|{denial.id}", f"d{key}")
     groups: list[list[Claim]] = []
     for members in uf.groups():
         found = [by_id[m[2:]] for m in members if m.startswith("c|")]
         if found:
             groups.extend(_split_by_date(found, published))
     return sorted(groups, key=lambda g: _anchor_key(g[0], published))
+
+
+def _keys(claim: Claim, act: str, role: ClaimRoles) -> list[str]:
+    """What joins claims of ``act``: a shared perpetrator, or for claims that name none, a
+    shared town or country."""
+    if role.perpetrators:
+        return [f"p|{act}|{perp}" for perp in role.perpetrators]
+    return [f"l|{act}|{place}" for place in role.specific_places]
+
+
+def _copied_pairs(
+    by_id: dict[str, Claim], roles: dict[str, ClaimRoles], copied: Iterable[CopiedSpan]
+) -> list[tuple[Claim, Claim]]:
+    """Claims of one act whose evidence was copied between two reports."""
+    spans_of: dict[str, list[CopiedSpan]] = defaultdict(list)
+    for span in copied:
+        spans_of[span.article_id].append(span)
+    by_article_act: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in by_id.values():
+        by_article_act[(claim.article_id, claim.act)].append(claim)
+    pairs: list[tuple[Claim, Claim]] = []
+    for claim in by_id.values():
+        for other_article in sorted(overlapping(claim, spans_of.get(claim.article_id, []))):
+            for other in by_article_act.get((other_article, claim.act), []):
+                if claim.article_id in overlapping(other, spans_of.get(other_article, [])) and (
+                    _compatible(roles[claim.id], roles[other.id])
+                ):
+                    pairs.append((claim, other))
+    return pairs
+
+
+@cache
+def _entailing() -> dict[str, tuple[str, ...]]:
+    """Act -> the acts whose claims also assert it (an organ sold was first removed)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for act, term in sorted(act_types().items()):
+        for entailed in term.extra.get("entails", []):
+            found[str(entailed)].append(act)
+    return {act: tuple(acts) for act, acts in found.items()}
 
 
 def _compatible(a: ClaimRoles, b: ClaimRoles) -> bool:
@@ -107,14 +166,16 @@ def _effective_day(claim: Claim, published: dict[str, str | None]) -> int | None
     return day(claim.date) or day(published.get(claim.article_id))
 
 
-def _anchor_key(claim: Claim, published: dict[str, str | None]) -> tuple[int, int, str]:
+def _anchor_key(claim: Claim, published: dict[str, str | None]) -> tuple[bool, int, int, str]:
     """The order that picks an allegation's first claim, and so its id: by the day the report
     was published before the day the act is dated, so that a later report that dates the act
     earlier ("first reported on 4 March", "in 2025") does not take over the id of an allegation
-    that links and dossiers already point to."""
+    that links and dossiers already point to. A claim that alleges the act comes before a
+    denial of it."""
     found = day(published.get(claim.article_id))
     dated = _effective_day(claim, published)
     return (
+        claim.modality == DENIED,  # an allegation is named for what is alleged, not its denial
         found if found is not None else 10**9,
         dated if dated is not None else 10**9,
         claim.id,

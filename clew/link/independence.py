@@ -15,14 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clew.link.citations import Citation
-from clew.link.cluster import overlapping
+from clew.link.cluster import DENIED, overlapping
 from clew.link.copies import CopiedSpan
 from clew.link.entities import ClaimRoles
 from clew.link.names import name_key
 from clew.link.unionfind import UnionFind
 from clew.model import Allegation, Claim, EvidenceLine, Source, stable_id
 
-DENIED = "denied"
 HEDGED = {"alleged", "rumored", "reported"}
 _HEARSAY_WORDS = frozenset(
     {"report", "reports", "rumour", "rumours", "rumor", "rumors", "media", "claims", "accounts",

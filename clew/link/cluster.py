@@ -84,6 +84,7 @@ def cluster_claims(
     for a, b in _copied_pairs(by_id, roles, copied):
         if (a.modality == DENIED) == (b.modality == DENIED):
             uf.union(f"c|{a.id}", f"c|{b.id}")
+    _join_unnamed(supporting, roles, uf)
     anchor_of: dict[str, tuple[bool, int, int, str]] = {}
     for claim in supporting.values():
         root, first = uf.find(f"c|{claim.id}"), _anchor_key(claim, published)
@@ -114,6 +115,25 @@ def cluster_claims(
         if found:
             groups.extend(_split_by_date(found, published))
     return sorted(groups, key=lambda g: _anchor_key(g[0], published))
+
+
+def _join_unnamed(
+    supporting: dict[str, Claim], roles: dict[str, ClaimRoles], uf: UnionFind[str]
+) -> None:
+    """A claim that names no one and nowhere ("Eleven of the 14 said they were abducted")
+    belongs to the story its own report tells of that act, when the report names the actor
+    of exactly one such story; otherwise it stands alone."""
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for claim in supporting.values():
+        if roles[claim.id].perpetrators:
+            named[(claim.article_id, claim.act)].add(uf.find(f"c|{claim.id}"))
+    for claim in supporting.values():
+        role = roles[claim.id]
+        if role.perpetrators or role.specific_places:
+            continue
+        stories = named.get((claim.article_id, claim.act), set())
+        if len(stories) == 1:
+            uf.union(f"c|{claim.id}", next(iter(stories)))
 
 
 def _keys(claim: Claim, act: str, role: ClaimRoles) -> list[str]:

@@ -68,3 +68,20 @@ def test_an_allegation_is_named_for_what_is_alleged_even_when_the_denial_came_fi
     assert allegation.claim_ids[0] == claims[1].id and allegation.denials == 1
     alone = link_corpus([denial], claims[:1])
     assert [a.denials for a in alone.allegations] == [1]
+
+
+def test_a_claim_naming_no_one_belongs_to_its_report_s_one_story_of_that_act() -> None:
+    text = "The Ash Wolves sold kidneys in Skopje. Eleven of them were sold for cash."
+    one = article(text, "Outlet A", "2025-01-02")
+    claims = [
+        claim(one, "The Ash Wolves sold kidneys in Skopje.", perpetrators=["the Ash Wolves"]),
+        claim(one, "Eleven of them were sold for cash.", perpetrators=[], locations=[]),
+    ]
+    assert len(link_corpus([one], claims).allegations) == 1
+    two_gangs = article(f"{text} The Iron Owls sold kidneys in Skopje.", "Outlet B", "2025-01-03")
+    claims = [
+        claim(two_gangs, "The Ash Wolves sold kidneys in Skopje.", perpetrators=["the Ash Wolves"]),
+        claim(two_gangs, "Eleven of them were sold for cash.", perpetrators=[], locations=[]),
+        claim(two_gangs, "The Iron Owls sold kidneys in Skopje.", perpetrators=["the Iron Owls"]),
+    ]
+    assert len(link_corpus([two_gangs], claims).allegations) == 3  # whose story: unknown

@@ -101,7 +101,8 @@ def cli(ctx: click.Context, workspace: Path, database: str | None) -> None:
     "--extract/--no-extract",
     "then_extract",
     default=True,
-    help="Extract claims from new articles after reading them.",
+    help="Extract claims from new articles after reading them, then link the workspace "
+    "into graded allegations (as `clew link` does).",
 )
 @model_option
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
@@ -139,6 +140,7 @@ def ingest(
     err.print(table)
     if then_extract:
         _extract_workspace(ws, model, redo_all=False, progress=progress)
+        click.get_current_context().invoke(link, outlets_file=None, progress=progress)
     if summary.failures:
         failures = Table(title="failed inputs", show_header=True)
         failures.add_column("input", overflow="fold")

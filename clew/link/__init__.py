@@ -18,7 +18,7 @@ from clew.link.copies import find_copies
 from clew.link.entities import EntityResolver
 from clew.link.graph import Graph
 from clew.link.independence import evidence_lines, make_context
-from clew.link.outlets import OutletEntry, OutletResolver, outlet_entries
+from clew.link.outlets import OutletEntry, OutletResolver, domain_like, outlet_entries
 from clew.link.places import Gazetteer, gazetteer
 from clew.model import Allegation, Article, Claim, EvidenceLine, Mention
 
@@ -82,7 +82,20 @@ def link_corpus(
         citations=citations,
         copied=copied,
         outlets=resolver,
+        outlet_names=_outlet_names(arts.values(), resolver),
     )
+
+
+def _outlet_names(articles: Iterable[Article], resolver: OutletResolver) -> dict[str, str]:
+    """The outlet of each report that carried only a domain, named as its byline reports do."""
+    found: dict[str, str] = {}
+    for article in articles:
+        if article.outlet and not domain_like(article.outlet):
+            continue
+        outlet = resolver.resolve(article.outlet, article.url)
+        if outlet is not None and not domain_like(outlet.name) and outlet.name != article.outlet:
+            found[article.id] = outlet.name
+    return found
 
 
 def _relate(allegations: list[Allegation]) -> None:

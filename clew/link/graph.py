@@ -30,6 +30,9 @@ class Graph:
     citations: list[Citation] = field(default_factory=list)
     copied: list[CopiedSpan] = field(default_factory=list)
     outlets: OutletResolver = field(default_factory=OutletResolver)
+    # reports whose metadata named no outlet, so ingest wrote their domain: the outlet's name as
+    # the corpus's other reports from that domain give it ("viraldesk.example" -> "ViralDesk")
+    outlet_names: dict[str, str] = field(default_factory=dict)
     _index: dict[str, Allegation] = field(default_factory=dict, repr=False, compare=False)
 
     def allegation(self, allegation_id: str) -> Allegation | None:

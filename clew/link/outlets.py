@@ -98,6 +98,12 @@ def _domain_name(host: str) -> str:
     return compact_key(labels[-2] if len(labels) >= 2 else labels[0])
 
 
+def domain_like(name: str) -> bool:
+    """Whether an outlet's name is only a domain, as ingest writes it when a report's metadata
+    names no outlet ("viraldesk.example")."""
+    return "." in name and " " not in name.strip()
+
+
 class OutletResolver:
     """Resolves outlet names and URLs to canonical outlets, learning from a corpus which domain
     belongs to which name."""
@@ -129,7 +135,7 @@ class OutletResolver:
             keys = self._keys(article.outlet, article.url)
             for key in keys:
                 self._learned.union(keys[0], key)
-            if article.outlet:
+            if article.outlet and not domain_like(article.outlet):
                 self._index_last_word(article.outlet, keys[0])
                 self._bylines.setdefault(keys[0], Counter())[article.outlet] += 1
         shown: dict[str, Counter[str]] = {}

@@ -80,10 +80,21 @@ def load_corpus(store: Store) -> tuple[list[Article], list[Claim], list[Mention]
 
 
 def save_graph(store: Store, graph: Graph) -> None:
-    """Replace the stored graph with ``graph`` and set every mention's entity, atomically."""
+    """Replace the stored graph with ``graph``, set every mention's entity and name the outlet
+    of each report that carried only a domain, atomically."""
     with store.engine.begin() as conn:
         for table in GRAPH_TABLES:
             conn.execute(table.delete())
+        if graph.outlet_names:
+            conn.execute(
+                articles.update()
+                .where(articles.c.id == sa.bindparam("article_id"))
+                .values(outlet=sa.bindparam("outlet_name")),
+                [
+                    {"article_id": article_id, "outlet_name": name}
+                    for article_id, name in sorted(graph.outlet_names.items())
+                ],
+            )
         _insert(
             conn,
             entities,

@@ -212,3 +212,11 @@ def test_demonyms_resolve_to_countries(store: Store, article_of: dict[str, str])
             assert nationality is not None and nationality.country == expected, case
             continue
         assert countries == {expected}, case
+
+
+def test_a_report_without_an_outlet_is_named_for_its_domain_s_outlet(
+    store: Store, article_of: dict[str, str]
+) -> None:
+    for case in CASES["metadata_omissions"]["no_outlet"]:
+        article = store.get_article(article_of[case["report"]])
+        assert article is not None and article.outlet == case["expected_outlet"], case

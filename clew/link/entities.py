@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from clew.link.aliases import AliasTable
 from clew.link.declared import Declaration, declared_aliases
-from clew.link.names import HONORIFICS, name_key, person_key, proper_phrase
+from clew.link.names import HONORIFICS, capitalised, name_key, person_key, proper_phrase
 from clew.link.outlets import Outlet, OutletResolver
 from clew.link.places import Gazetteer, Place
 from clew.link.unionfind import UnionFind
@@ -89,14 +89,6 @@ class _Name:
         return f"{self.type}|{self.key}"
 
 
-def _is_description(text: str) -> bool:
-    """A lower-case phrase ("traffickers", "a gang") describes; it does not name anyone."""
-    words = [w for w in re.split(r"\s+", text.strip()) if _WORD.search(w)]
-    if words and words[0].lower() in {"the", "a", "an"}:
-        words = words[1:]
-    return not any(w[0].isupper() for w in words)
-
-
 @dataclass
 class _Report:
     """What one report says about its own names, which decides how each is read."""
@@ -121,7 +113,6 @@ class EntityResolver:
         self.aliases = aliases
         self.places = places
         self.outlets = outlets
-        self._outlet_names: set[str] = set()
         self._lower_words: set[str] = set()
         self._people: set[str] = set()
         self._persons: set[str] = set()
@@ -168,7 +159,7 @@ class EntityResolver:
             titled = _TITLE.search(text[max(0, m.start - 16) : m.start])
             if _AGE.match(text, m.end) or titled or name_key(written) != key:
                 self._people.add(key)
-            if m.label == "person" and " " in key:
+            if m.label == "person":
                 self._persons.add(key)
         self._persons |= self._people
         self._surnames = {
@@ -203,10 +194,10 @@ class EntityResolver:
         words = [w for w in phrase.split() if _WORD.search(w)]
         if words and words[0].lower() in {"the", "a", "an"}:
             words = words[1:]
-        capitalised = [w for w in words if any(c.isupper() for c in w)]
-        if not capitalised:
+        named = [w for w in words if capitalised(w)]
+        if not named:
             return True
-        if len(words) > 1 and capitalised == [words[0]]:
+        if len(words) > 1 and named == [words[0]]:
             return name_key(words[-1]) not in GROUP_WORDS
         return (
             len(words) == 1
@@ -244,7 +235,7 @@ class EntityResolver:
         gazetteer does not know is kept only if nothing else in the report claims it."""
         key = name_key(surface)
         if (people := self.places.of_people(surface)) is not None:  # "North Macedonian"
-            return _Name("place", key, surface, country=people.country, place=people)
+            return _placed(surface, people)
         place = self._geocode(surface, report.context)
         if place is None:
             if (
@@ -256,7 +247,7 @@ class EntityResolver:
             ):
                 return None
             return _Name("place", key, surface)
-        return _Name("place", key, surface, country=place.country, place=place)
+        return _placed(surface, place)
 
     def _geocode(self, surface: str, context: set[str]) -> Place | None:
         """The gazetteer's place, also for a place given inside a larger one ("Skopje's Saraj",
@@ -280,15 +271,15 @@ class EntityResolver:
             return None
         if mention.label == "place":
             found = self._place(surface, report)
-            if found is None and (key in self._surnames or report.labels.get(key) == "person"):
+            if found is not None:
+                return found
+            if key in self._surnames or report.labels.get(key) == "person":
                 return self._name(surface, "person", report)
-            if found is None and self.outlets.known(surface) is None:
-                return self._name(surface, "group", report)
-            return found if found is not None else self._outlet(surface)
+            return self._outlet(surface) or self._name(surface, "group", report)
         if (outlet := self._outlet(surface)) is not None:
             return outlet
         if (people := self.places.of_people(surface)) is not None:
-            return _Name("place", key, surface, country=people.country, place=people)
+            return _placed(surface, people)
         place = self._geocode(surface, report.context)
         if (
             place is not None
@@ -300,7 +291,7 @@ class EntityResolver:
             and key not in self._declared
             and (mention.label == "group" or place.country in report.context)
         ):
-            return _Name("place", key, surface, country=place.country, place=place)
+            return _placed(surface, place)
         if " " not in key:
             following = _NEXT_NAME.match(report.text, mention.end)
             if following and person_key(surface + following.group(0)) in self._persons:
@@ -313,10 +304,9 @@ class EntityResolver:
         return found
 
     def _outlet(self, surface: str) -> _Name | None:
+        """The outlet of the corpus a name stands for, if any (see OutletResolver.known)."""
         outlet = self.outlets.known(surface)
-        if outlet is None:
-            return None
-        return _Name("group", outlet.key, outlet.name, "outlet", outlet=outlet)
+        return None if outlet is None else _of_outlet(outlet)
 
     def _local(self, names: list[_Name]) -> None:
         """Rewrite short forms to the full names the same report gives."""
@@ -352,7 +342,6 @@ class EntityResolver:
             mentions_by[mention.article_id].append(mention)
         arts = {a.id: a for a in articles}
         self.outlets.learn(arts.values())
-        self._outlet_names = {name_key(a.outlet) for a in arts.values() if a.outlet}
         self._lower_words = {w for a in arts.values() for w in _LOWER_WORD.findall(a.text)}
         declared = declared_aliases(arts.values(), all_mentions)
         self._declared = {name_key(proper_phrase(d.alias)) for d in declared}
@@ -430,10 +419,8 @@ class EntityResolver:
             name, claim.text.startswith((phrase, name))
         ):
             return None
-        if (
-            name_key(name) in self._outlet_names
-            or self.outlets.known(name) is not None
-            or ((place := self.places.resolve(name)) is not None and place.kind == "city")
+        if self.outlets.known(name) is not None or (
+            (place := self.places.resolve(name)) is not None and place.kind == "city"
         ):
             return None
         type_, guessed = self._type_of(name, report)
@@ -458,12 +445,8 @@ class EntityResolver:
         if (outlet := self._outlet(surface)) is not None:
             return outlet
         if kind == "outlet":
-            found_outlet = self.outlets.resolve(name)
-            if found_outlet is None:
-                return None
-            return _Name(
-                "group", found_outlet.key, found_outlet.name, "outlet", outlet=found_outlet
-            )
+            relay = self.outlets.resolve(name)
+            return None if relay is None else _of_outlet(relay)
         if self._describes(surface, claim.text.startswith((name, surface))):
             return None
         if (place := self.places.resolve(surface)) is not None and place.kind == "city":
@@ -532,28 +515,15 @@ class EntityResolver:
                         by_node[a].key, by_node[b].key, score_cutoff=FUZZY_CUTOFF
                     ):
                         uf.union(a, b)
-        endings: dict[str, set[str]] = defaultdict(set)  # "ossei lund" of "amara ossei lund"
-        for node in plain:
-            words = by_node[node].key.split()
-            if by_node[node].type == "person":
-                for i in range(1, len(words) - 1):
-                    endings[" ".join(words[i:])].add(uf.find(node))
-        for ending, holders in sorted(endings.items()):
-            if len(holders) == 1:
-                (holder,) = holders
-                for node in by_key.get(ending, []):
-                    if by_node[node].type == "person":
-                        uf.union(holder, node)
-        stems: dict[str, set[str]] = defaultdict(set)
-        for node in plain:
-            stem = _stem(by_node[node])
-            if stem is not None:
-                stems[stem].add(uf.find(node))
-        for stem, holders in sorted(stems.items()):
-            if len(holders) == 1:
-                (holder,) = holders
-                for node in by_key.get(stem, []):
-                    uf.union(holder, node)
+        people = [node for node in plain if by_node[node].type == "person"]
+        endings = {  # "Ossei-Lund" of "Amara Ossei-Lund"
+            node: [" ".join(words[i:]) for i in range(1, len(words) - 1)]
+            for node in people
+            for words in [by_node[node].key.split()]
+        }
+        _join_shorter(endings, {k: [n for n in v if n in endings] for k, v in by_key.items()}, uf)
+        stems = {node: [stem] for node in plain if (stem := _stem(by_node[node])) is not None}
+        _join_shorter(stems, by_key, uf)
         result: dict[str, str] = {}
         for group in uf.groups():
             entity_id = stable_id("entity", group[0])
@@ -626,6 +596,30 @@ def _by_node(n: _Name) -> str:
     return n.node
 
 
+def _placed(surface: str, place: Place) -> _Name:
+    return _Name("place", name_key(surface), surface, country=place.country, place=place)
+
+
+def _of_outlet(outlet: Outlet) -> _Name:
+    return _Name("group", outlet.key, outlet.name, "outlet", outlet=outlet)
+
+
+def _join_shorter(
+    shorter: dict[str, list[str]], by_key: dict[str, list[str]], uf: UnionFind[str]
+) -> None:
+    """Join each shorter form (node -> the shorter keys its name may be written as) to the
+    nodes written that way, when exactly one entity has that shorter form."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for node, keys in shorter.items():
+        for key in keys:
+            holders[key].add(uf.find(node))
+    for key, found in sorted(holders.items()):
+        if len(found) == 1:
+            (holder,) = found
+            for node in by_key.get(key, []):
+                uf.union(holder, node)
+
+
 def _stem(n: _Name) -> str | None:
     """A group's name without the common nouns after it ("Jasen Vukovi gang members") or its
     closing group word ("Medisan Lux Clinic"): how other reports may write it. None when fewer
@@ -633,7 +627,7 @@ def _stem(n: _Name) -> str | None:
     if n.type != "group" or n.known is not None:
         return None
     words = proper_phrase(n.surface).split()
-    while words and not any(c.isupper() for c in words[-1]):
+    while words and not capitalised(words[-1]):
         words.pop()
     if words and name_key(words[-1]) in GROUP_WORDS:
         words.pop()

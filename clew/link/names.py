@@ -76,12 +76,13 @@ def proper_phrase(phrase: str) -> str:
     with no capital at all is returned as it was."""
     words = _QUOTES.sub("", _NICKNAME.sub(" ", phrase)).split()
     start = 0
-    while start < len(words) and not _capitalised(words[start]):
+    while start < len(words) and not capitalised(words[start]):
         if words[start].lower() in NAME_PARTICLES and start + 1 < len(words):
             break
         start += 1
     return " ".join(words[start:]) if start < len(words) else phrase.strip()
 
 
-def _capitalised(word: str) -> bool:
+def capitalised(word: str) -> bool:
+    """Whether a word carries a capital anywhere ("al-Shabaab", "McAllister", "ISIS")."""
     return any(c.isupper() for c in word)

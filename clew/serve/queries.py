@@ -9,7 +9,7 @@ Nothing here knows about HTML: the JSON twins and the templates read the same re
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,9 +17,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from clew.model import Allegation, Claim, Entity, Mention, Source
+from clew.model import Allegation, Claim, Entity, Mention
 from clew.privacy import mask, victim_names
 from clew.store import Store, graph
+from clew.store.store import page
 from clew.store.tables import (
     allegation_claims,
     allegation_entities,
@@ -121,29 +122,9 @@ def _order(sort: str) -> list[Any]:
 
 
 def allegation_models(conn: Connection, rows: Sequence[Any]) -> list[Allegation]:
-    """Rows of the allegations table as Allegations, their entity ids read in one query."""
-    ids = [r.id for r in rows]
-    roles: dict[tuple[str, str], list[str]] = defaultdict(list)
-    if ids:
-        for r in conn.execute(
-            sa.select(allegation_entities)
-            .where(allegation_entities.c.allegation_id.in_(ids))
-            .order_by(allegation_entities.c.position)
-        ):
-            roles[(r.allegation_id, r.role)].append(r.entity_id)
-    result = []
-    for row in rows:
-        data = dict(row._mapping)
-        data.pop("position")
-        data["root_sources"] = [Source(**s) for s in data["root_sources"]]
-        result.append(
-            Allegation(
-                **data,
-                perpetrator_ids=roles[(row.id, "perpetrator")],
-                place_ids=roles[(row.id, "place")],
-            )
-        )
-    return result
+    """Rows of the allegations table as Allegations for a page that lists them: their claims
+    are read apart, and only for the page's rows (see with_claims)."""
+    return graph.allegation_models(conn, rows, with_claims=False)
 
 
 def list_allegations(
@@ -152,16 +133,7 @@ def list_allegations(
     """One page of the allegations that match ``f``, in its order, and how many match in all."""
     with store.engine.connect() as conn:
         where = _where(conn, f)
-        total = conn.execute(
-            sa.select(sa.func.count()).select_from(allegations).where(*where)
-        ).scalar_one()
-        rows = conn.execute(
-            sa.select(allegations)
-            .where(*where)
-            .order_by(*_order(f.sort))
-            .limit(limit)
-            .offset(offset)
-        ).all()
+        total, rows = page(conn, allegations, where, _order(f.sort), limit=limit, offset=offset)
         return total, allegation_models(conn, rows)
 
 

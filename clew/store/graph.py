@@ -10,7 +10,7 @@ module of their own.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from clew.link.graph import Graph
 from clew.model import Allegation, Article, ArticleLink, Claim, EvidenceLine, Mention, Source
-from clew.store.store import Store
+from clew.store.store import Store, page
 from clew.store.tables import (
     allegation_claims,
     allegation_entities,
@@ -213,36 +213,54 @@ def _allegation_row(position: int, a: Allegation) -> dict[str, Any]:
     }
 
 
-def _allegation(conn: Connection, row: Any) -> Allegation:
-    claim_ids = list(
-        conn.execute(
-            sa.select(allegation_claims.c.claim_id)
-            .where(allegation_claims.c.allegation_id == row.id)
+def allegation_models(
+    conn: Connection, rows: Sequence[Any], *, with_claims: bool = True
+) -> list[Allegation]:
+    """Rows of the allegations table as Allegations, with their entity ids and (unless a list
+    page needs no more) their claim and report ids, each read in one query for all the rows."""
+    ids = [r.id for r in rows]
+    roles: dict[tuple[str, str], list[str]] = defaultdict(list)
+    claim_ids: dict[str, list[str]] = defaultdict(list)
+    article_ids: dict[str, set[str]] = defaultdict(set)
+    if ids:
+        for r in conn.execute(
+            sa.select(allegation_entities)
+            .where(allegation_entities.c.allegation_id.in_(ids))
+            .order_by(allegation_entities.c.position)
+        ):
+            roles[(r.allegation_id, r.role)].append(r.entity_id)
+    if ids and with_claims:
+        for r in conn.execute(
+            sa.select(
+                allegation_claims.c.allegation_id, allegation_claims.c.claim_id, claims.c.article_id
+            )
+            .outerjoin(claims, claims.c.id == allegation_claims.c.claim_id)
+            .where(allegation_claims.c.allegation_id.in_(ids))
             .order_by(allegation_claims.c.position)
-        ).scalars()
-    )
-    roles: dict[str, list[str]] = defaultdict(list)
-    for entity_row in conn.execute(
-        sa.select(allegation_entities)
-        .where(allegation_entities.c.allegation_id == row.id)
-        .order_by(allegation_entities.c.role, allegation_entities.c.position)
-    ):
-        roles[entity_row.role].append(entity_row.entity_id)
-    article_ids = sorted(
-        set(
-            conn.execute(sa.select(claims.c.article_id).where(claims.c.id.in_(claim_ids))).scalars()
+        ):
+            claim_ids[r.allegation_id].append(r.claim_id)
+            if r.article_id is not None:
+                article_ids[r.allegation_id].add(r.article_id)
+    result = []
+    for row in rows:
+        data = dict(row._mapping)
+        data.pop("position")
+        data["root_sources"] = [Source(**s) for s in data["root_sources"]]
+        extra: dict[str, Any] = {}
+        if with_claims:
+            extra = {
+                "claim_ids": claim_ids[row.id],
+                "article_ids": sorted(article_ids[row.id]),
+            }
+        result.append(
+            Allegation(
+                **data,
+                perpetrator_ids=roles[(row.id, "perpetrator")],
+                place_ids=roles[(row.id, "place")],
+                **extra,
+            )
         )
-    )
-    data = dict(row._mapping)
-    data.pop("position")
-    data["root_sources"] = [Source(**s) for s in data["root_sources"]]
-    return Allegation(
-        **data,
-        claim_ids=claim_ids,
-        perpetrator_ids=roles["perpetrator"],
-        place_ids=roles["place"],
-        article_ids=article_ids,
-    )
+    return result
 
 
 def entity_filter(conn: Connection, role: str, text: str) -> Any:
@@ -292,17 +310,9 @@ def list_allegations(
             where.append(allegations.c.id.in_(entity_filter(conn, "place", place)))
         if grade:
             where.append(grade_filter(grade))
-        total = conn.execute(
-            sa.select(sa.func.count()).select_from(allegations).where(*where)
-        ).scalar_one()
-        rows = conn.execute(
-            sa.select(allegations)
-            .where(*where)
-            .order_by(allegations.c.reports.desc(), allegations.c.position)
-            .limit(limit)
-            .offset(offset)
-        ).all()
-        return total, [_allegation(conn, row) for row in rows]
+        order = [allegations.c.reports.desc(), allegations.c.position]
+        total, rows = page(conn, allegations, where, order, limit=limit, offset=offset)
+        return total, allegation_models(conn, rows)
 
 
 @dataclass
@@ -322,7 +332,7 @@ def get_allegation(store: Store, allegation_id: str) -> AllegationRecord | None:
         row = conn.execute(sa.select(allegations).where(allegations.c.id == allegation_id)).first()
         if row is None:
             return None
-        allegation = _allegation(conn, row)
+        (allegation,) = allegation_models(conn, [row])
         lines = [
             EvidenceLine(
                 id=r.id,

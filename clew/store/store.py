@@ -6,7 +6,7 @@ killed run leaves only whole articles behind and re-running the same command com
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,24 @@ def workspace_url(workspace: Path) -> str:
     """The SQLite URL of a workspace folder's database, creating the folder if needed."""
     workspace.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{(workspace / DB_FILENAME).resolve()}"
+
+
+def page(
+    conn: Connection,
+    table: sa.Table,
+    where: Sequence[Any],
+    order_by: Sequence[Any],
+    *,
+    limit: int,
+    offset: int,
+) -> tuple[int, Sequence[sa.Row[Any]]]:
+    """How many rows of ``table`` match ``where`` in all, and one page of them in order: what
+    every paged list (CLI, pages, JSON) shows."""
+    total = conn.execute(sa.select(sa.func.count()).select_from(table).where(*where)).scalar_one()
+    rows = conn.execute(
+        sa.select(table).where(*where).order_by(*order_by).limit(limit).offset(offset)
+    ).all()
+    return total, rows
 
 
 def _now() -> datetime:
@@ -173,16 +191,8 @@ class Store:
         """One page of articles, newest first (undated last), and the total that match."""
         where = [] if outlet is None else [articles.c.outlet == outlet]
         with self.engine.connect() as conn:
-            total = conn.execute(
-                sa.select(sa.func.count()).select_from(articles).where(*where)
-            ).scalar_one()
-            rows = conn.execute(
-                sa.select(articles)
-                .where(*where)
-                .order_by(articles.c.published.desc().nulls_last(), articles.c.pk)
-                .limit(limit)
-                .offset(offset)
-            ).all()
+            order = [articles.c.published.desc().nulls_last(), articles.c.pk]
+            total, rows = page(conn, articles, where, order, limit=limit, offset=offset)
             return total, [self._article_from_row(conn, row) for row in rows]
 
     def article_ids(self, *, pending_version: str | None = None) -> list[str]:

@@ -227,14 +227,7 @@ class Claims:
 
     def object_class(self, token: Token, labels: dict[int, list[tuple[str, str]]]) -> str | None:
         """Whether what the act is done to is a person, an organ or a commodity."""
-        objects = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-        objects += [
-            g
-            for c in token.children
-            if c.dep_ == "prep" and c.lower_ in {"of", "in"}
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        objects = _undergoers(token, {"of", "in"})
         if token.dep_ in {"amod", "compound", "acl"} and token.head.pos_ == "NOUN":
             objects.append(token.head)
         for obj in objects:
@@ -419,14 +412,7 @@ class Claims:
         return known.display if known is not None and known.type == "group" else name
 
     def victims(self, token: Token, labels: dict[int, list[tuple[str, str]]]) -> list[Token]:
-        candidates = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-        candidates += [
-            g
-            for c in token.children
-            if c.dep_ == "prep" and c.lower_ in {"of", "from"}
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        candidates = _undergoers(token, {"of", "from"})
         found = []
         for cand in candidates:
             for t in conjuncts(cand):
@@ -620,3 +606,17 @@ def make_claims(
 ) -> Claims:
     where = Path(schema_dir) if schema_dir else SCHEMA_DIR
     return Claims(nlp, where, carry_perpetrators, carry_organs, carry_locations)
+
+
+def _undergoers(token: Token, preps: set[str]) -> list[Token]:
+    """What an act is done to: its object, its passive subject, and the objects of the given
+    prepositions ("removal of kidneys", "taken from migrants")."""
+    found = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    found += [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return found
